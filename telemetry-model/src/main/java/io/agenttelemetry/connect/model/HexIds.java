@@ -1,0 +1,17 @@
+package io.agenttelemetry.connect.model;
+
+import java.util.Locale;
+
+/** Trace and span ids as OTLP writes them: lowercase hex, absent rather than empty. */
+final class HexIds {
+    private HexIds() {
+    }
+
+    /** Lowercases an id; null and "" (how OTLP writes "no parent") become null. */
+    static String normalize(String id) {
+        if (id == null || id.isEmpty()) {
+            return null;
+        }
+        return id.toLowerCase(Locale.ROOT);
+    }
+}
