@@ -1,0 +1,176 @@
+package io.agenttelemetry.connect.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A single-node OpenSearch on 127.0.0.1. OpenSearch refuses to run as root, so when the launcher is root it runs
+ * as the system user {@value #USER} (created once, no login, no home).
+ */
+public final class OpenSearchNode implements AutoCloseable {
+    static final String USER = "opensearch";
+
+    private final StackLayout layout;
+    private final Path dir;
+    private final String heap;
+    private final int httpPort = Ports.free();
+    private final int transportPort = Ports.free();
+    private ManagedProcess process;
+
+    OpenSearchNode(StackLayout layout, Path dir, String heap) {
+        this.layout = layout;
+        this.dir = dir;
+        this.heap = heap;
+    }
+
+    void start() {
+        Path home = layout.openSearchHome();
+        Path config = dir.resolve("config");
+        copyTree(home.resolve("config"), config);
+        relocateJvmPaths(config.resolve("jvm.options"));
+        ConfigFiles.write(config.resolve("opensearch.yml"), String.join("\n",
+                "cluster.name: agent-telemetry-local",
+                "node.name: node-1",
+                "network.host: 127.0.0.1",
+                "http.port: " + httpPort,
+                "transport.port: " + transportPort,
+                "discovery.type: single-node",
+                "path.data: " + dir.resolve("data"),
+                "path.logs: " + dir.resolve("logs"),
+                // Disk watermarks would turn indices read-only on a nearly full developer disk.
+                "cluster.routing.allocation.disk.threshold_enabled: false",
+                ""));
+        List<String> command = new ArrayList<>();
+        if (isRoot()) {
+            ensureUser();
+            requireReachable(home);
+            requireReachable(dir);
+            chown(dir);
+            command.addAll(List.of("runuser", "-u", USER, "--"));
+        }
+        command.addAll(List.of("env",
+                "OPENSEARCH_JAVA_HOME=" + StackLayout.javaHome(),
+                "OPENSEARCH_PATH_CONF=" + config,
+                "OPENSEARCH_JAVA_OPTS=-Xms" + heap + " -Xmx" + heap,
+                "bash", home.resolve("bin/opensearch").toString()));
+        process = ManagedProcess.start("opensearch", command, Map.of(), dir, dir.resolve("opensearch.log"));
+    }
+
+    void awaitReady(Duration timeout) {
+        Wait.until("OpenSearch cluster health yellow", timeout,
+                () -> Http.get(url() + "/_cluster/health?wait_for_status=yellow&timeout=1s").status() == 200, process);
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    public ManagedProcess process() {
+        return process;
+    }
+
+    /** Stops the node (for outage tests); {@link #startAgain} brings it back on the same port and data. */
+    public void stop() {
+        process.stop(Duration.ofSeconds(60));
+    }
+
+    public void startAgain(Duration timeout) {
+        start();
+        awaitReady(timeout);
+    }
+
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            process.stop(Duration.ofSeconds(60));
+        }
+    }
+
+    /**
+     * jvm.options names gc logs, heap dumps and error files relative to the distribution, which the OpenSearch
+     * user may not write; point them into this node's directory.
+     */
+    private void relocateJvmPaths(Path jvmOptions) {
+        try {
+            String options = Files.readString(jvmOptions)
+                    .replace("file=logs/", "file=" + dir.resolve("logs") + "/")
+                    .replace("ErrorFile=logs/", "ErrorFile=" + dir.resolve("logs") + "/")
+                    .replace("HeapDumpPath=data", "HeapDumpPath=" + dir.resolve("data"));
+            Files.writeString(jvmOptions, options);
+            Files.createDirectories(dir.resolve("logs"));
+            Files.createDirectories(dir.resolve("data"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot adapt " + jvmOptions, e);
+        }
+    }
+
+    static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    private static void ensureUser() {
+        if (exec(List.of("id", "-u", USER)) == 0) {
+            return;
+        }
+        int rc = exec(List.of("useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", USER));
+        if (rc != 0 && exec(List.of("id", "-u", USER)) != 0) {
+            throw new StackException("cannot create system user '" + USER + "' to run OpenSearch (useradd exit " + rc + ")");
+        }
+    }
+
+    /** The OpenSearch user must be able to walk down to its directories; say so plainly if it cannot. */
+    private static void requireReachable(Path target) {
+        for (Path p = target.toAbsolutePath(); p != null; p = p.getParent()) {
+            try {
+                if (Files.exists(p) && !Files.getPosixFilePermissions(p).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                    throw new StackException(p + " is not searchable by other users, so the '" + USER
+                            + "' user cannot reach " + target + "; run 'chmod o+x " + p + "' or build the repository elsewhere");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static void chown(Path dir) {
+        if (exec(List.of("chown", "-R", USER + ":", dir.toString())) != 0) {
+            throw new StackException("cannot chown " + dir + " to " + USER);
+        }
+    }
+
+    private static int exec(List<String> command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private static void copyTree(Path from, Path to) {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path src : (Iterable<Path>) files::iterator) {
+                Path dst = to.resolve(from.relativize(src).toString());
+                if (Files.isDirectory(src)) {
+                    Files.createDirectories(dst);
+                } else {
+                    Files.copy(src, dst, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy " + from + " to " + to, e);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.agenttelemetry.connect.stack;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+/** Polls a condition until it holds or a deadline passes; never a fixed sleep. */
+public final class Wait {
+    private static final long POLL_MILLIS = 200;
+
+    private Wait() {
+    }
+
+    /**
+     * @param process if given and it exits first, fail at once with the end of its log
+     * @throws StackException on timeout, naming what was awaited
+     */
+    public static void until(String what, Duration timeout, BooleanSupplier condition, ManagedProcess process) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            if (safely(condition)) {
+                return;
+            }
+            if (process != null && !process.isAlive()) {
+                throw new StackException(process.name() + " exited while waiting for " + what
+                        + "; last log lines:\n" + process.logTail(40));
+            }
+            if (System.nanoTime() > deadline) {
+                String tail = process == null ? "" : "; last log lines of " + process.name() + ":\n" + process.logTail(40);
+                throw new StackException("timed out after " + timeout.toSeconds() + " s waiting for " + what + tail);
+            }
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StackException("interrupted while waiting for " + what, e);
+            }
+        }
+    }
+
+    public static void until(String what, Duration timeout, BooleanSupplier condition) {
+        until(what, timeout, condition, null);
+    }
+
+    private static boolean safely(BooleanSupplier condition) {
+        try {
+            return condition.getAsBoolean();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}
