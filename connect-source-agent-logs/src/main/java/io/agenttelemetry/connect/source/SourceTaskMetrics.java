@@ -1,0 +1,123 @@
+package io.agenttelemetry.connect.source;
+
+import java.lang.management.ManagementFactory;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Counters the tailer updates, exposed over JMX and summarized in the log at a sane rate. */
+final class SourceTaskMetrics implements SourceTaskMetricsMXBean, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SourceTaskMetrics.class);
+    private static final long LOG_INTERVAL_NANOS = 30_000_000_000L;
+
+    private final AtomicLong lines = new AtomicLong();
+    private final AtomicLong bytes = new AtomicLong();
+    private final AtomicLong records = new AtomicLong();
+    private final AtomicLong parseErrors = new AtomicLong();
+    private final AtomicLong overlong = new AtomicLong();
+    private volatile int trackedFiles;
+    private volatile long bytesBehind;
+    private ObjectName name;
+    private long nextLogNanos = System.nanoTime() + LOG_INTERVAL_NANOS;
+
+    void register(String connector, String task) {
+        try {
+            name = new ObjectName("io.agenttelemetry.connect:type=agent-log-source,connector="
+                    + ObjectName.quote(connector) + ",task=" + ObjectName.quote(task));
+            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            if (server.isRegistered(name)) {
+                server.unregisterMBean(name);
+            }
+            server.registerMBean(this, name);
+        } catch (JMException e) {
+            log.warn("Could not register JMX metrics for {} task {}: {}", connector, task, e.toString());
+            name = null;
+        }
+    }
+
+    void bytesBehind(long bytes) {
+        this.bytesBehind = bytes;
+    }
+
+    void lineRead(long length) {
+        lines.incrementAndGet();
+        bytes.addAndGet(length);
+    }
+
+    void recordsEmitted(int count) {
+        records.addAndGet(count);
+    }
+
+    void parseError() {
+        parseErrors.incrementAndGet();
+    }
+
+    void overlongLine() {
+        overlong.incrementAndGet();
+    }
+
+    void trackedFiles(int count) {
+        trackedFiles = count;
+    }
+
+    /** Logs a progress line every 30 s. */
+    void maybeLogProgress() {
+        long now = System.nanoTime();
+        if (now >= nextLogNanos) {
+            nextLogNanos = now + LOG_INTERVAL_NANOS;
+            log.info("Progress: {} files, {} lines ({} bytes) read, {} records, {} unreadable lines, {} over-long, {} bytes behind",
+                    trackedFiles, lines.get(), bytes.get(), records.get(), parseErrors.get(), overlong.get(), getBytesBehind());
+        }
+    }
+
+    @Override
+    public int getTrackedFiles() {
+        return trackedFiles;
+    }
+
+    @Override
+    public long getLinesRead() {
+        return lines.get();
+    }
+
+    @Override
+    public long getBytesRead() {
+        return bytes.get();
+    }
+
+    @Override
+    public long getRecordsEmitted() {
+        return records.get();
+    }
+
+    @Override
+    public long getParseErrors() {
+        return parseErrors.get();
+    }
+
+    @Override
+    public long getOverlongLines() {
+        return overlong.get();
+    }
+
+    @Override
+    public long getBytesBehind() {
+        return bytesBehind;
+    }
+
+    @Override
+    public void close() {
+        if (name != null) {
+            try {
+                ManagementFactory.getPlatformMBeanServer().unregisterMBean(name);
+            } catch (JMException e) {
+                // Already gone.
+            }
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package io.agenttelemetry.connect.source.file;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+
+/**
+ * One file being tailed: an open channel (so a renamed or deleted file can still be read to its end), the offset
+ * of the next line, and the bytes of a line not yet complete. A partial last line is never handed out; it waits
+ * for its newline. The partial buffer never holds more than the line limit.
+ */
+public final class TrackedFile implements Closeable {
+    private static final int CHUNK = 64 * 1024;
+
+    private final String id;
+    private final Object fileKey;
+    private Path path;
+    private final FileChannel channel;
+    private final int maxLineBytes;
+    private final ByteBuffer chunk = ByteBuffer.allocate(CHUNK);
+
+    private long lineStart;
+    private long readPosition;
+    private byte[] pending = new byte[256];
+    private int pendingLength;
+    private boolean overlong;
+    private long lastGrowthNanos = System.nanoTime();
+
+    TrackedFile(String id, Object fileKey, Path path, FileChannel channel, int maxLineBytes, long position) {
+        this.id = id;
+        this.fileKey = fileKey;
+        this.path = path;
+        this.channel = channel;
+        this.maxLineBytes = maxLineBytes;
+        this.lineStart = position;
+        this.readPosition = position;
+    }
+
+    static FileChannel open(Path path) throws IOException {
+        return FileChannel.open(path, StandardOpenOption.READ);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Object fileKey() {
+        return fileKey;
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public void movedTo(Path newPath) {
+        this.path = newPath;
+    }
+
+    /** Offset of the first line not yet handed out. */
+    public long position() {
+        return lineStart;
+    }
+
+    public long size() throws IOException {
+        return channel.size();
+    }
+
+    /** True if the file is now shorter than what was read: it was truncated (copytruncate rotation). */
+    public boolean truncated() throws IOException {
+        return channel.size() < readPosition;
+    }
+
+    long nanosSinceGrowth() {
+        return System.nanoTime() - lastGrowthNanos;
+    }
+
+    /** Bytes in the file past the last complete line handed out. */
+    public long lag() throws IOException {
+        return Math.max(0, channel.size() - lineStart);
+    }
+
+    /**
+     * Hands complete lines to the sink, at most maxLines of them.
+     *
+     * @return the number of lines handed out
+     */
+    public int readLinesInto(int maxLines, LineSink sink) throws IOException {
+        int lines = 0;
+        while (lines < maxLines) {
+            chunk.clear();
+            int n = channel.read(chunk, readPosition);
+            if (n <= 0) {
+                break;
+            }
+            lastGrowthNanos = System.nanoTime();
+            byte[] data = chunk.array();
+            int i = 0;
+            while (i < n && lines < maxLines) {
+                int nl = indexOf(data, i, n, (byte) '\n');
+                int stop = nl < 0 ? n : nl;
+                append(data, i, stop - i);
+                if (nl < 0) {
+                    readPosition += n - i;
+                    i = n;
+                    break;
+                }
+                readPosition += nl - i + 1;
+                i = nl + 1;
+                emit(sink);
+                lines++;
+            }
+            if (i < n) {
+                // Stopped at maxLines inside the chunk; the rest is re-read next time from readPosition.
+                break;
+            }
+        }
+        return lines;
+    }
+
+    private void emit(LineSink sink) {
+        int len = pendingLength;
+        if (!overlong && len > 0 && pending[len - 1] == '\r') {
+            len--;
+        }
+        long end = readPosition;
+        sink.line(lineStart, end, pending, len, overlong);
+        lineStart = end;
+        pendingLength = 0;
+        overlong = false;
+        if (pending.length > 64 * 1024) {
+            pending = new byte[256];
+        }
+    }
+
+    private void append(byte[] data, int from, int count) {
+        if (pendingLength == 0 && !overlong) {
+            // Bytes of NUL at the start of a line are the hole a writer leaves after copytruncate: skip them.
+            while (count > 0 && data[from] == 0) {
+                from++;
+                count--;
+                lineStart++;
+            }
+        }
+        int room = maxLineBytes - pendingLength;
+        if (count > room) {
+            overlong = true;
+            count = Math.max(room, 0);
+        }
+        if (pendingLength + count > pending.length) {
+            pending = Arrays.copyOf(pending, Math.max(pendingLength + count, Math.min(maxLineBytes, pending.length * 2)));
+        }
+        System.arraycopy(data, from, pending, pendingLength, count);
+        pendingLength += count;
+    }
+
+    private static int indexOf(byte[] data, int from, int to, byte b) {
+        for (int i = from; i < to; i++) {
+            if (data[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+
+    @Override
+    public String toString() {
+        return path + " [" + id + " @" + lineStart + "]";
+    }
+}

@@ -1,0 +1,275 @@
+package io.agenttelemetry.connect.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileTailerTest {
+    @TempDir
+    Path dir;
+
+    /** Offsets "committed" so far, as the worker's offset store would hold them. */
+    private final Map<Map<String, Object>, Map<String, Object>> committed = new HashMap<>();
+
+    private FileTailer tailer(Map<String, String> extra) {
+        return tailer(extra, 0, 1);
+    }
+
+    private FileTailer tailer(Map<String, String> extra, int index, int count) {
+        Map<String, String> props = new HashMap<>();
+        props.put("paths", dir + "/**.log*," + dir + "/*.jsonl");
+        props.put("discovery.interval.ms", "100000");
+        props.putAll(extra);
+        return new FileTailer(new AgentLogSourceConfig(props), index, count, committed::get, new SourceTaskMetrics());
+    }
+
+    private static void append(Path file, String text) throws IOException {
+        Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    private List<SourceRecord> drain(FileTailer t) throws IOException {
+        List<SourceRecord> all = new ArrayList<>();
+        t.requestDiscovery();
+        for (List<SourceRecord> batch = t.poll(); !batch.isEmpty(); batch = t.poll()) {
+            all.addAll(batch);
+        }
+        all.forEach(r -> commit(r));
+        return all;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void commit(SourceRecord r) {
+        committed.put((Map<String, Object>) r.sourcePartition(), (Map<String, Object>) r.sourceOffset());
+    }
+
+    private static List<String> bodies(List<SourceRecord> records) {
+        List<String> out = new ArrayList<>();
+        for (SourceRecord r : records) {
+            if (r.topic().equals("agent-events")) {
+                out.add(((Struct) r.value()).getString("body"));
+            }
+        }
+        return out;
+    }
+
+    private static String jsonLine(int i) {
+        return "{\"ts\":\"2026-11-26T10:00:00Z\",\"level\":\"INFO\",\"msg\":\"line " + i + "\",\"trace_id\":\"ABCD" + i + "\"}\n";
+    }
+
+    @Test
+    void jsonLinesBecomeLogEventsKeyedByTraceId() throws IOException {
+        Path file = dir.resolve("agent.log");
+        append(file, jsonLine(1) + jsonLine(2));
+        try (FileTailer t = tailer(Map.of())) {
+            List<SourceRecord> records = drain(t);
+            assertEquals(List.of("line 1", "line 2"), bodies(records));
+            Struct first = (Struct) records.get(0).value();
+            assertEquals("LOG", first.getString("eventType"));
+            assertEquals("INFO", first.getString("severityText"));
+            assertEquals("abcd1", records.get(0).key());
+            assertEquals(java.time.Instant.parse("2026-11-26T10:00:00Z").toEpochMilli(), records.get(0).timestamp());
+            assertEquals("jsonl", first.getStruct("source").getString("format"));
+            assertEquals(0L, first.getStruct("source").getInt64("offset"));
+        }
+    }
+
+    @Test
+    void appendedLinesArriveAndPartialLinesWait() throws IOException {
+        Path file = dir.resolve("agent.log");
+        append(file, jsonLine(1));
+        try (FileTailer t = tailer(Map.of())) {
+            assertEquals(List.of("line 1"), bodies(drain(t)));
+            String two = jsonLine(2);
+            append(file, two.substring(0, 20));
+            assertEquals(List.of(), bodies(drain(t)));
+            append(file, two.substring(20) + jsonLine(3));
+            assertEquals(List.of("line 2", "line 3"), bodies(drain(t)));
+        }
+    }
+
+    @Test
+    void otlpLinesEmitOneRecordPerSpanAndResumeInsideALineWithoutLossOrDuplicates() throws IOException {
+        Path corpus = Paths.get(System.getProperty("testdata.dir"), "corpus/agent-traces/crewai-telemetry/crewai-telemetry.otlp.jsonl");
+        Path file = dir.resolve("traces.jsonl");
+        Files.copy(corpus, file);
+        Set<String> all = new HashSet<>();
+        try (FileTailer t = tailer(Map.of("format", "otlp-json"))) {
+            for (SourceRecord r : drain(t)) {
+                Struct s = (Struct) r.value();
+                assertTrue(all.add(s.getString("traceId") + "/" + s.getString("spanId")));
+            }
+        }
+        assertTrue(all.size() > 65, "spans: " + all.size());
+
+        // Pretend the worker crashed right after committing the first span of a multi-span line.
+        committed.clear();
+        List<SourceRecord> firstRun = new ArrayList<>();
+        try (FileTailer t = tailer(Map.of("format", "otlp-json"))) {
+            t.requestDiscovery();
+            for (SourceRecord r : t.poll()) {
+                firstRun.add(r);
+                if (((Number) r.sourceOffset().get("skip")).intValue() > 0) {
+                    break;
+                }
+            }
+        }
+        assertTrue(((Number) firstRun.get(firstRun.size() - 1).sourceOffset().get("skip")).intValue() > 0,
+                "the corpus has a line with several spans");
+        firstRun.forEach(this::commit);
+        Set<String> resumed = new HashSet<>();
+        firstRun.forEach(r -> resumed.add(((Struct) r.value()).getString("traceId") + "/" + ((Struct) r.value()).getString("spanId")));
+        try (FileTailer t = tailer(Map.of("format", "otlp-json"))) {
+            for (SourceRecord r : drain(t)) {
+                Struct s = (Struct) r.value();
+                assertTrue(resumed.add(s.getString("traceId") + "/" + s.getString("spanId")), "duplicate after resume");
+            }
+        }
+        assertEquals(all, resumed);
+    }
+
+    @Test
+    void restartResumesAfterTheLastCommittedLine() throws IOException {
+        Path file = dir.resolve("agent.log");
+        append(file, jsonLine(1) + jsonLine(2));
+        try (FileTailer t = tailer(Map.of())) {
+            drain(t);
+        }
+        append(file, jsonLine(3));
+        try (FileTailer t = tailer(Map.of())) {
+            assertEquals(List.of("line 3"), bodies(drain(t)));
+        }
+    }
+
+    @Test
+    void renameRotationLosesAndDuplicatesNothing() throws IOException {
+        Path file = dir.resolve("agent.log");
+        List<String> expected = new ArrayList<>();
+        List<String> got = new ArrayList<>();
+        try (FileTailer t = tailer(Map.of())) {
+            int n = 0;
+            for (int rotation = 0; rotation < 5; rotation++) {
+                for (int i = 0; i < 10; i++) {
+                    append(file, jsonLine(++n));
+                    expected.add("line " + n);
+                }
+                got.addAll(bodies(drain(t)));
+                // Lines the writer adds after our read but before rotating land in the renamed file.
+                append(file, jsonLine(++n));
+                expected.add("line " + n);
+                Files.move(file, dir.resolve("agent.log." + rotation));
+                append(file, jsonLine(++n));
+                expected.add("line " + n);
+                got.addAll(bodies(drain(t)));
+            }
+        }
+        assertEquals(expected.size(), got.size(), "lines");
+        assertEquals(new HashSet<>(expected), new HashSet<>(got));
+    }
+
+    @Test
+    void copytruncateRotationWithTheCopyInThePatternLosesAndDuplicatesNothing() throws IOException {
+        Path file = dir.resolve("agent.log");
+        List<String> expected = new ArrayList<>();
+        List<String> got = new ArrayList<>();
+        try (FileTailer t = tailer(Map.of())) {
+            int n = 0;
+            for (int rotation = 0; rotation < 5; rotation++) {
+                for (int i = 0; i < 10; i++) {
+                    append(file, jsonLine(++n));
+                    expected.add("line " + n);
+                }
+                got.addAll(bodies(drain(t)));
+                append(file, jsonLine(++n));
+                expected.add("line " + n);
+                Files.copy(file, dir.resolve("agent.log." + rotation), StandardCopyOption.REPLACE_EXISTING);
+                try (var ch = java.nio.channels.FileChannel.open(file, StandardOpenOption.WRITE)) {
+                    ch.truncate(0);
+                }
+                append(file, jsonLine(++n));
+                expected.add("line " + n);
+                got.addAll(bodies(drain(t)));
+                got.addAll(bodies(drain(t)));
+            }
+        }
+        assertEquals(new HashSet<>(expected), new HashSet<>(got));
+        assertEquals(expected.size(), got.size(), "no duplicates");
+    }
+
+    @Test
+    void tasksSplitFilesDisjointly() throws IOException {
+        for (int f = 0; f < 20; f++) {
+            append(dir.resolve("agent-" + f + ".log"), jsonLine(f));
+        }
+        Set<String> task0 = new HashSet<>(bodies(drain(tailer(Map.of(), 0, 2))));
+        Set<String> task1 = new HashSet<>(bodies(drain(tailer(Map.of(), 1, 2))));
+        assertEquals(20, task0.size() + task1.size());
+        assertTrue(!task0.isEmpty() && !task1.isEmpty(), "both tasks got files: " + task0.size() + "/" + task1.size());
+        task0.retainAll(task1);
+        assertEquals(Set.of(), task0);
+    }
+
+    @Test
+    void badLinesGoToTheErrorTopicWithPositionAndReasonAndGoodLinesContinue() throws IOException {
+        Path file = dir.resolve("agent.log");
+        append(file, jsonLine(1));
+        long badAt = Files.size(file);
+        append(file, "{\"not\": json\n");
+        Files.write(file, new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}', '\n'}, StandardOpenOption.APPEND);
+        append(file, "x".repeat(3000) + "\n");
+        append(file, jsonLine(2));
+        try (FileTailer t = tailer(Map.of("max.line.bytes", "2048"))) {
+            List<SourceRecord> records = drain(t);
+            assertEquals(List.of("line 1", "line 2"), bodies(records));
+            List<Struct> errors = new ArrayList<>();
+            records.stream().filter(r -> r.topic().equals("agent-events.errors")).forEach(r -> errors.add((Struct) r.value()));
+            assertEquals(3, errors.size());
+            assertEquals(badAt, errors.get(0).getInt64("offset"));
+            assertEquals(2L, errors.get(0).getInt64("line"));
+            assertTrue(errors.get(0).getString("reason").startsWith("not JSON"), errors.get(0).getString("reason"));
+            assertEquals("invalid UTF-8", errors.get(1).getString("reason"));
+            assertTrue(errors.get(2).getString("reason").contains("max.line.bytes"));
+            assertEquals(2048, errors.get(2).getInt64("length") > 2048 ? 2048 : -1, "over-long line's length is recorded");
+            assertEquals(4096 >= 2048, errors.get(2).getBytes("raw").length == 2048, "its head, bounded, is kept");
+        }
+    }
+
+    @Test
+    void failPolicyStopsAtTheFirstBadLine() throws IOException {
+        append(dir.resolve("agent.log"), "garbage\n");
+        try (FileTailer t = tailer(Map.of("on.parse.error", "fail", "format", "jsonl"))) {
+            ConnectException e = assertThrows(ConnectException.class, () -> drain(t));
+            assertTrue(e.getMessage().contains("agent.log"), e.getMessage());
+        }
+    }
+
+    @Test
+    void latestStartSkipsWhatIsAlreadyThereAtFirstStart() throws IOException {
+        Path file = dir.resolve("agent.log");
+        append(file, jsonLine(1));
+        try (FileTailer t = tailer(Map.of("start.position", "latest"))) {
+            assertEquals(List.of(), bodies(drain(t)));
+            append(file, jsonLine(2));
+            assertEquals(List.of("line 2"), bodies(drain(t)));
+        }
+    }
+}
