@@ -12,6 +12,8 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
 
+import io.agenttelemetry.connect.model.config.EnumConfig;
+import io.agenttelemetry.connect.model.config.NonEmptyList;
 import io.agenttelemetry.connect.source.parse.EventParsers;
 
 /** Configuration of {@link AgentLogSourceConnector}, parsed once into typed fields. */
@@ -55,7 +57,7 @@ public final class AgentLogSourceConfig extends AbstractConfig {
     private static final String ERRORS = "Errors";
 
     public static final ConfigDef CONFIG_DEF = new ConfigDef()
-            .define(PATHS_CONFIG, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, new NonEmptyList(), Importance.HIGH,
+            .define(PATHS_CONFIG, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, new NonEmptyList("glob pattern"), Importance.HIGH,
                     "Comma-separated glob patterns of the files to tail, e.g. /var/log/agents/**/*.jsonl. "
                             + "** crosses directories; patterns should be absolute. With copytruncate rotation, let the "
                             + "patterns match the rotated copies too (e.g. app.log*): lines written between the last read "
@@ -67,7 +69,7 @@ public final class AgentLogSourceConfig extends AbstractConfig {
             .define(EXCLUDE_REGEX_CONFIG, Type.STRING, "", new RegexValidator(), Importance.LOW,
                     "Files whose full path matches this regex are never read, e.g. .*\\.gz$.",
                     FILES, 3, Width.MEDIUM, "Exclude regex")
-            .define(START_POSITION_CONFIG, Type.STRING, "earliest", enumValidator(StartPosition.class), Importance.MEDIUM,
+            .define(START_POSITION_CONFIG, Type.STRING, "earliest", EnumConfig.validator(StartPosition.class), Importance.MEDIUM,
                     "For files already present when the connector first starts: read them from the beginning "
                             + "(earliest) or only what is appended later (latest). Files that appear later, and files "
                             + "with a committed offset, are unaffected.",
@@ -92,7 +94,7 @@ public final class AgentLogSourceConfig extends AbstractConfig {
             .define(MAX_LINE_BYTES_CONFIG, Type.INT, 1024 * 1024, ConfigDef.Range.between(1024, 256 * 1024 * 1024), Importance.MEDIUM,
                     "Longest line kept in memory. A longer line is handled by max.line.policy and never stops the file.",
                     READING, 4, Width.SHORT, "Max line bytes")
-            .define(MAX_LINE_POLICY_CONFIG, Type.STRING, "skip", enumValidator(MaxLinePolicy.class), Importance.LOW,
+            .define(MAX_LINE_POLICY_CONFIG, Type.STRING, "skip", EnumConfig.validator(MaxLinePolicy.class), Importance.LOW,
                     "For lines over max.line.bytes: skip sends the line's position and head to the error topic; "
                             + "truncate parses its first max.line.bytes (which usually fails for JSON and then goes to "
                             + "the error topic too).",
@@ -100,13 +102,13 @@ public final class AgentLogSourceConfig extends AbstractConfig {
             .define(TOPIC_CONFIG, Type.STRING, "agent-events", new ConfigDef.NonEmptyString(), Importance.HIGH,
                     "Topic for the events.",
                     OUTPUT, 1, Width.MEDIUM, "Topic")
-            .define(KEY_FIELD_CONFIG, Type.STRING, "trace_id", enumValidator(KeyField.class), Importance.MEDIUM,
+            .define(KEY_FIELD_CONFIG, Type.STRING, "trace_id", EnumConfig.validator(KeyField.class), Importance.MEDIUM,
                     "Record key: trace_id keeps a trace's events in one partition and in order; span_id; or none.",
                     OUTPUT, 2, Width.SHORT, "Key field")
             .define(ERROR_TOPIC_CONFIG, Type.STRING, "agent-events.errors", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
                     "Topic for lines that could not be read, with file, offset, reason and the raw bytes (bounded).",
                     ERRORS, 1, Width.MEDIUM, "Error topic")
-            .define(ON_PARSE_ERROR_CONFIG, Type.STRING, "route", enumValidator(OnParseError.class), Importance.MEDIUM,
+            .define(ON_PARSE_ERROR_CONFIG, Type.STRING, "route", EnumConfig.validator(OnParseError.class), Importance.MEDIUM,
                     "route: send unreadable lines to error.topic and go on; fail: stop the task at the first one.",
                     ERRORS, 2, Width.SHORT, "On parse error")
             .define(ERROR_RAW_MAX_BYTES_CONFIG, Type.INT, 4096, ConfigDef.Range.between(0, 1024 * 1024), Importance.LOW,
@@ -136,47 +138,22 @@ public final class AgentLogSourceConfig extends AbstractConfig {
         include = optionalPattern(getString(INCLUDE_REGEX_CONFIG));
         exclude = optionalPattern(getString(EXCLUDE_REGEX_CONFIG));
         format = getString(FORMAT_CONFIG).trim().toLowerCase(java.util.Locale.ROOT);
-        startPosition = parseEnum(StartPosition.class, getString(START_POSITION_CONFIG));
+        startPosition = EnumConfig.parse(StartPosition.class, getString(START_POSITION_CONFIG));
         fingerprintBytes = getInt(FINGERPRINT_BYTES_CONFIG);
         discoveryIntervalMs = getLong(DISCOVERY_INTERVAL_MS_CONFIG);
         pollIntervalMs = getLong(POLL_INTERVAL_MS_CONFIG);
         batchMaxRecords = getInt(BATCH_MAX_RECORDS_CONFIG);
         maxLineBytes = getInt(MAX_LINE_BYTES_CONFIG);
-        maxLinePolicy = parseEnum(MaxLinePolicy.class, getString(MAX_LINE_POLICY_CONFIG));
+        maxLinePolicy = EnumConfig.parse(MaxLinePolicy.class, getString(MAX_LINE_POLICY_CONFIG));
         topic = getString(TOPIC_CONFIG);
-        keyField = parseEnum(KeyField.class, getString(KEY_FIELD_CONFIG));
+        keyField = EnumConfig.parse(KeyField.class, getString(KEY_FIELD_CONFIG));
         errorTopic = getString(ERROR_TOPIC_CONFIG);
-        onParseError = parseEnum(OnParseError.class, getString(ON_PARSE_ERROR_CONFIG));
+        onParseError = EnumConfig.parse(OnParseError.class, getString(ON_PARSE_ERROR_CONFIG));
         errorRawMaxBytes = getInt(ERROR_RAW_MAX_BYTES_CONFIG);
     }
 
     private static Pattern optionalPattern(String regex) {
         return regex == null || regex.isEmpty() ? null : Pattern.compile(regex);
-    }
-
-    /** Enum values are written in lowercase with underscores, e.g. trace_id. */
-    static <E extends Enum<E>> E parseEnum(Class<E> type, String value) {
-        return Enum.valueOf(type, value.trim().toUpperCase(java.util.Locale.ROOT));
-    }
-
-    static <E extends Enum<E>> ConfigDef.Validator enumValidator(Class<E> type) {
-        String[] names = java.util.Arrays.stream(type.getEnumConstants())
-                .map(e -> e.name().toLowerCase(java.util.Locale.ROOT)).toArray(String[]::new);
-        return ConfigDef.CaseInsensitiveValidString.in(names);
-    }
-
-    private static final class NonEmptyList implements ConfigDef.Validator {
-        @Override
-        public void ensureValid(String name, Object value) {
-            if (value == null || ((List<?>) value).isEmpty()) {
-                throw new ConfigException(name, value, "at least one path pattern is required");
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "non-empty list of glob patterns";
-        }
     }
 
     private static final class RegexValidator implements ConfigDef.Validator {

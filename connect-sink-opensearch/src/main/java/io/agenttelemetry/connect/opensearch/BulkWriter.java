@@ -1,0 +1,186 @@
+package io.agenttelemetry.connect.opensearch;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
+import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.opensearch.client.json.jackson.JacksonJsonpMapper;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.OpenSearchException;
+import org.opensearch.client.opensearch.core.BulkRequest;
+import org.opensearch.client.opensearch.core.BulkResponse;
+import org.opensearch.client.opensearch.core.bulk.BulkOperation;
+import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
+import org.opensearch.client.transport.OpenSearchTransport;
+import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends documents in bulk requests bounded by count and bytes. Items that fail for a passing reason (429, 5xx,
+ * connection errors) are sent again with exponential backoff and jitter; what is malformed is returned to the
+ * caller; version conflicts count as written (the document is already there).
+ */
+final class BulkWriter implements Closeable {
+    private static final Logger log = LoggerFactory.getLogger(BulkWriter.class);
+
+    /** Items OpenSearch refused as malformed, with the reason. */
+    static final class Rejected {
+        final Document document;
+        final String reason;
+
+        Rejected(Document document, String reason) {
+            this.document = document;
+            this.reason = reason;
+        }
+    }
+
+    /** Thrown when retries are used up; the caller hands the batch back to Connect. */
+    static final class StillFailing extends Exception {
+        StillFailing(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private final OpenSearchTransport transport;
+    private final OpenSearchClient client;
+    private final int batchSize;
+    private final long bulkSizeBytes;
+    private final int maxRetries;
+    private final long retryBackoffMs;
+
+    BulkWriter(OpenSearchSinkConfig config) {
+        this.transport = transport(config);
+        this.client = new OpenSearchClient(transport);
+        this.batchSize = config.batchSize;
+        this.bulkSizeBytes = config.bulkSizeBytes;
+        this.maxRetries = config.maxRetries;
+        this.retryBackoffMs = config.retryBackoffMs;
+    }
+
+    private static OpenSearchTransport transport(OpenSearchSinkConfig config) {
+        HttpHost[] hosts = new HttpHost[config.urls.size()];
+        try {
+            for (int i = 0; i < hosts.length; i++) {
+                hosts[i] = HttpHost.create(config.urls.get(i).trim());
+            }
+        } catch (URISyntaxException e) {
+            throw new ConnectException("Invalid " + OpenSearchSinkConfig.CONNECTION_URL_CONFIG + ": " + e.getMessage());
+        }
+        ApacheHttpClient5TransportBuilder builder = ApacheHttpClient5TransportBuilder.builder(hosts)
+                .setMapper(new JacksonJsonpMapper());
+        if (config.username != null) {
+            BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+            char[] password = config.password == null ? new char[0] : config.password.value().toCharArray();
+            for (HttpHost host : hosts) {
+                credentials.setCredentials(new AuthScope(host), new UsernamePasswordCredentials(config.username, password));
+            }
+            builder.setHttpClientConfigCallback(http -> http.setDefaultCredentialsProvider(credentials));
+        }
+        return builder.build();
+    }
+
+    OpenSearchClient client() {
+        return client;
+    }
+
+    /** Writes all documents; returns the malformed ones. */
+    List<Rejected> write(List<Document> documents) throws StillFailing, InterruptedException {
+        List<Rejected> rejected = new ArrayList<>();
+        int from = 0;
+        while (from < documents.size()) {
+            int to = from;
+            long bytes = 0;
+            while (to < documents.size() && to - from < batchSize && (to == from || bytes + documents.get(to).approximateBytes <= bulkSizeBytes)) {
+                bytes += documents.get(to).approximateBytes;
+                to++;
+            }
+            rejected.addAll(writeWithRetries(documents.subList(from, to)));
+            from = to;
+        }
+        return rejected;
+    }
+
+    private List<Rejected> writeWithRetries(List<Document> batch) throws StillFailing, InterruptedException {
+        List<Rejected> rejected = new ArrayList<>();
+        List<Document> pending = batch;
+        for (int attempt = 0; ; attempt++) {
+            List<Document> retry = new ArrayList<>();
+            Exception failure = null;
+            try {
+                BulkResponse response = client.bulk(request(pending));
+                List<BulkResponseItem> items = response.items();
+                for (int i = 0; i < items.size(); i++) {
+                    classify(pending.get(i), items.get(i), retry, rejected);
+                }
+            } catch (IOException | OpenSearchException e) {
+                if (e instanceof OpenSearchException && !retriable(((OpenSearchException) e).status())) {
+                    throw new ConnectException("OpenSearch refused the bulk request: " + e.getMessage(), e);
+                }
+                retry = pending;
+                failure = e;
+            }
+            if (retry.isEmpty()) {
+                return rejected;
+            }
+            if (attempt >= maxRetries) {
+                throw new StillFailing(retry.size() + " documents still not written after " + (attempt + 1) + " attempts", failure);
+            }
+            long backoff = backoffMillis(attempt);
+            log.warn("{} of {} documents not written ({}); retry {} of {} in {} ms", retry.size(), pending.size(),
+                    failure != null ? failure.toString() : "temporary item failures", attempt + 1, maxRetries, backoff);
+            Thread.sleep(backoff);
+            pending = retry;
+        }
+    }
+
+    private static BulkRequest request(List<Document> docs) {
+        List<BulkOperation> ops = new ArrayList<>(docs.size());
+        for (Document d : docs) {
+            if (d.isDelete()) {
+                ops.add(BulkOperation.of(op -> op.delete(x -> x.index(d.index).id(d.id))));
+            } else {
+                ops.add(BulkOperation.of(op -> op.index(x -> x.index(d.index).id(d.id).document(d.source))));
+            }
+        }
+        return BulkRequest.of(b -> b.operations(ops));
+    }
+
+    private static void classify(Document doc, BulkResponseItem item, List<Document> retry, List<Rejected> rejected) {
+        if (item.error() == null) {
+            return;
+        }
+        int status = item.status();
+        if (status == 409 || (doc.isDelete() && status == 404)) {
+            return;
+        }
+        if (retriable(status)) {
+            retry.add(doc);
+        } else {
+            rejected.add(new Rejected(doc, item.error().type() + ": " + item.error().reason()));
+        }
+    }
+
+    static boolean retriable(int status) {
+        return status == 429 || status >= 500;
+    }
+
+    /** Exponential with full jitter, capped at a minute. */
+    long backoffMillis(int attempt) {
+        long cap = Math.min(60_000L, retryBackoffMs << Math.min(attempt, 20));
+        return cap / 2 + ThreadLocalRandom.current().nextLong(cap / 2 + 1);
+    }
+
+    @Override
+    public void close() throws IOException {
+        transport.close();
+    }
+}

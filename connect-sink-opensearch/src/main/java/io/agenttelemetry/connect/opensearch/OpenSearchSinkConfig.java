@@ -1,0 +1,108 @@
+package io.agenttelemetry.connect.opensearch;
+
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.types.Password;
+
+import io.agenttelemetry.connect.model.Sensitivity;
+import io.agenttelemetry.connect.model.config.EnumConfig;
+import io.agenttelemetry.connect.model.config.NonEmptyList;
+
+/** Configuration of {@link OpenSearchSinkConnector}; names follow the existing OpenSearch/Elasticsearch sinks. */
+public final class OpenSearchSinkConfig extends AbstractConfig {
+    public static final String CONNECTION_URL_CONFIG = "connection.url";
+    public static final String CONNECTION_USERNAME_CONFIG = "connection.username";
+    public static final String CONNECTION_PASSWORD_CONFIG = "connection.password";
+    public static final String INDEX_NAME_TEMPLATE_CONFIG = "index.name.template";
+    public static final String BATCH_SIZE_CONFIG = "batch.size";
+    public static final String BULK_SIZE_BYTES_CONFIG = "bulk.size.bytes";
+    public static final String MAX_RETRIES_CONFIG = "max.retries";
+    public static final String RETRY_BACKOFF_MS_CONFIG = "retry.backoff.ms";
+    public static final String BEHAVIOR_ON_NULL_VALUES_CONFIG = "behavior.on.null.values";
+    public static final String BEHAVIOR_ON_MALFORMED_DOCS_CONFIG = "behavior.on.malformed.documents";
+    public static final String SENSITIVITY_HEADER_CONFIG = "sensitivity.header.name";
+
+    /** What to do with a record whose value is null (a tombstone). */
+    public enum BehaviorOnNullValues { IGNORE, DELETE, FAIL }
+
+    /** What to do with a document OpenSearch rejects as malformed (mapping or parse error). */
+    public enum BehaviorOnMalformedDocuments { FAIL, WARN, IGNORE, REPORT }
+
+    private static final String CONNECTION = "Connection";
+    private static final String WRITES = "Writes";
+    private static final String DATA = "Data";
+
+    public static final ConfigDef CONFIG_DEF = new ConfigDef()
+            .define(CONNECTION_URL_CONFIG, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, new NonEmptyList("URL"),
+                    Importance.HIGH, "OpenSearch URLs, e.g. https://search.example:9200; requests go to them in turn.",
+                    CONNECTION, 1, Width.LONG, "URLs")
+            .define(CONNECTION_USERNAME_CONFIG, Type.STRING, null, Importance.MEDIUM,
+                    "User for HTTP basic authentication; none if unset.",
+                    CONNECTION, 2, Width.MEDIUM, "User")
+            .define(CONNECTION_PASSWORD_CONFIG, Type.PASSWORD, null, Importance.MEDIUM,
+                    "Password for HTTP basic authentication. Use a config provider, e.g. ${file:/etc/secrets.properties:opensearch.password}.",
+                    CONNECTION, 3, Width.MEDIUM, "Password")
+            .define(INDEX_NAME_TEMPLATE_CONFIG, Type.STRING, "agent-{kind}-{yyyy.MM.dd}", new ConfigDef.NonEmptyString(),
+                    Importance.HIGH,
+                    "Index for each record. {kind} is spans or logs (or the topic for records that are not agent events), "
+                            + "{topic} the record's topic, {sensitivity} its class from the masking header, and a date "
+                            + "pattern in braces such as {yyyy.MM.dd} the event time in UTC.",
+                    DATA, 1, Width.LONG, "Index name template")
+            .define(SENSITIVITY_HEADER_CONFIG, Type.STRING, Sensitivity.HEADER, new ConfigDef.NonEmptyString(), Importance.LOW,
+                    "Record header holding the sensitivity class for {sensitivity}; records without it count as restricted.",
+                    DATA, 2, Width.MEDIUM, "Sensitivity header")
+            .define(BEHAVIOR_ON_NULL_VALUES_CONFIG, Type.STRING, "ignore", EnumConfig.validator(BehaviorOnNullValues.class),
+                    Importance.MEDIUM, "Tombstones: ignore them, delete the document with the record's id, or fail the task.",
+                    DATA, 3, Width.SHORT, "On null values")
+            .define(BEHAVIOR_ON_MALFORMED_DOCS_CONFIG, Type.STRING, "fail", EnumConfig.validator(BehaviorOnMalformedDocuments.class),
+                    Importance.MEDIUM,
+                    "Documents OpenSearch rejects as malformed: fail the task, warn (log and skip), ignore (skip), or "
+                            + "report (send the record to the dead letter queue, errors.deadletterqueue.topic.name, and go on).",
+                    DATA, 4, Width.SHORT, "On malformed documents")
+            .define(BATCH_SIZE_CONFIG, Type.INT, 1000, ConfigDef.Range.between(1, 100_000), Importance.MEDIUM,
+                    "Most documents in one bulk request.",
+                    WRITES, 1, Width.SHORT, "Batch size")
+            .define(BULK_SIZE_BYTES_CONFIG, Type.LONG, 5L * 1024 * 1024, ConfigDef.Range.between(1024, 1024L * 1024 * 1024),
+                    Importance.MEDIUM, "Most bytes of documents in one bulk request.",
+                    WRITES, 2, Width.SHORT, "Bulk size bytes")
+            .define(MAX_RETRIES_CONFIG, Type.INT, 5, ConfigDef.Range.between(0, 1000), Importance.LOW,
+                    "Retries of a bulk request (or its failed items) on 429, 5xx and connection errors before the batch "
+                            + "is handed back to Connect, which redelivers it after retry.backoff.ms; nothing is dropped.",
+                    WRITES, 3, Width.SHORT, "Max retries")
+            .define(RETRY_BACKOFF_MS_CONFIG, Type.LONG, 100L, ConfigDef.Range.between(1, 600_000), Importance.LOW,
+                    "First retry delay; doubled per retry with jitter.",
+                    WRITES, 4, Width.SHORT, "Retry backoff");
+
+    final List<String> urls;
+    final String username;
+    final Password password;
+    final IndexNameTemplate indexTemplate;
+    final String sensitivityHeader;
+    final BehaviorOnNullValues onNull;
+    final BehaviorOnMalformedDocuments onMalformed;
+    final int batchSize;
+    final long bulkSizeBytes;
+    final int maxRetries;
+    final long retryBackoffMs;
+
+    public OpenSearchSinkConfig(Map<String, ?> props) {
+        super(CONFIG_DEF, props);
+        urls = getList(CONNECTION_URL_CONFIG);
+        username = getString(CONNECTION_USERNAME_CONFIG);
+        password = getPassword(CONNECTION_PASSWORD_CONFIG);
+        indexTemplate = IndexNameTemplate.parse(getString(INDEX_NAME_TEMPLATE_CONFIG));
+        sensitivityHeader = getString(SENSITIVITY_HEADER_CONFIG);
+        onNull = EnumConfig.parse(BehaviorOnNullValues.class, getString(BEHAVIOR_ON_NULL_VALUES_CONFIG));
+        onMalformed = EnumConfig.parse(BehaviorOnMalformedDocuments.class, getString(BEHAVIOR_ON_MALFORMED_DOCS_CONFIG));
+        batchSize = getInt(BATCH_SIZE_CONFIG);
+        bulkSizeBytes = getLong(BULK_SIZE_BYTES_CONFIG);
+        maxRetries = getInt(MAX_RETRIES_CONFIG);
+        retryBackoffMs = getLong(RETRY_BACKOFF_MS_CONFIG);
+    }
+}

@@ -1,0 +1,113 @@
+package io.agenttelemetry.connect.opensearch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaBuilder;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.header.ConnectHeaders;
+import org.apache.kafka.connect.json.JsonConverter;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.junit.jupiter.api.Test;
+
+import io.agenttelemetry.connect.model.AgentEvent;
+import io.agenttelemetry.connect.model.AgentEventConnect;
+import io.agenttelemetry.connect.model.EventSource;
+import io.agenttelemetry.connect.model.EventType;
+import io.agenttelemetry.connect.model.SpanKind;
+import io.agenttelemetry.connect.model.StatusCode;
+
+class DocumentMapperTest {
+    private final DocumentMapper mapper = new DocumentMapper(IndexNameTemplate.parse("agent-{kind}-{yyyy.MM.dd}"), "agent_telemetry.sensitivity");
+
+    static AgentEvent span() {
+        return AgentEvent.builder(EventType.SPAN)
+                .traceId("5b8efff798038103d269b633813fc60c").spanId("eee19b7ec3c1b174").name("execute_tool search")
+                .kind(SpanKind.CLIENT).statusCode(StatusCode.ERROR).statusMessage("boom").serviceName("agent")
+                .startTimeUnixNano(1_764_151_200_123_456_789L).endTimeUnixNano(1_764_151_200_223_456_789L)
+                .attribute("gen_ai.tool.name", "search").resourceAttribute("service.name", "agent").build();
+    }
+
+    private static SinkRecord record(Object value, Schema schema, long offset) {
+        return new SinkRecord("agent-events", 0, null, null, schema, value, offset, 1_000L, null, new ConnectHeaders());
+    }
+
+    /** What a sink sees from a JSON converter without schemas: the struct as plain maps. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> asSchemalessJson(AgentEvent e) {
+        JsonConverter c = new JsonConverter();
+        c.configure(Map.of("schemas.enable", "false"), false);
+        byte[] json = c.fromConnectData("t", AgentEventConnect.SCHEMA, AgentEventConnect.toStruct(e));
+        return (Map<String, Object>) c.toConnectData("t", json).value();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void spanBecomesADataPrepperSpanDocument() {
+        Document d = mapper.toDocument(record(AgentEventConnect.toStruct(span()), AgentEventConnect.SCHEMA, 7));
+        assertEquals("agent-spans-2025.11.26", d.index);
+        assertEquals("5b8efff798038103d269b633813fc60c-eee19b7ec3c1b174", d.id);
+        assertEquals("SPAN_KIND_CLIENT", d.source.get("kind"));
+        assertEquals("", d.source.get("parentSpanId"));
+        assertEquals("2025-11-26T10:00:00.123456789Z", d.source.get("startTime"));
+        assertEquals(100_000_000L, d.source.get("durationInNanos"));
+        assertEquals(2, ((Map<String, Object>) d.source.get("status")).get("code"));
+        assertEquals("search", ((Map<String, Object>) d.source.get("attributes")).get("gen_ai.tool.name"));
+        assertEquals("agent", d.source.get("serviceName"));
+    }
+
+    @Test
+    void schemalessJsonEventsMapTheSameAsStructs() {
+        Document fromStruct = mapper.toDocument(record(AgentEventConnect.toStruct(span()), AgentEventConnect.SCHEMA, 7));
+        Document fromMap = mapper.toDocument(record(asSchemalessJson(span()), null, 8));
+        assertEquals(fromStruct.id, fromMap.id);
+        assertEquals(fromStruct.index, fromMap.index);
+        assertEquals(fromStruct.source, fromMap.source);
+    }
+
+    @Test
+    void logIdsComeFromWhereTheLogWasReadSoReplaysOverwrite() {
+        AgentEvent log = AgentEvent.builder(EventType.LOG).body("hello").startTimeUnixNano(1L)
+                .source(EventSource.create("/var/log/a.log", 120, "jsonl")).build();
+        Document first = mapper.toDocument(record(AgentEventConnect.toStruct(log), AgentEventConnect.SCHEMA, 1));
+        Document replay = mapper.toDocument(record(AgentEventConnect.toStruct(log), AgentEventConnect.SCHEMA, 99));
+        assertEquals(first.id, replay.id);
+        assertEquals("agent-logs-1970.01.01", first.index);
+        AgentEvent other = log.toBuilder().source(EventSource.create("/var/log/a.log", 240, "jsonl")).build();
+        assertNotEquals(first.id, mapper.toDocument(record(AgentEventConnect.toStruct(other), AgentEventConnect.SCHEMA, 2)).id);
+    }
+
+    @Test
+    void otherValuesAreIndexedAsTheyComeWithOffsetIds() {
+        Schema s = SchemaBuilder.struct().name("x").field("a", Schema.STRING_SCHEMA).field("b", Schema.BYTES_SCHEMA).build();
+        Document d = mapper.toDocument(record(new Struct(s).put("a", "v").put("b", new byte[] {1, 2}), s, 5));
+        assertEquals("agent-events+0+5", d.id);
+        assertEquals("agent-agent-events-1970.01.01", d.index);
+        assertEquals(Map.of("a", "v", "b", "AQI="), d.source);
+        Map<String, Object> plain = new HashMap<>();
+        plain.put("k", 1);
+        assertEquals(plain, mapper.toDocument(record(plain, null, 6)).source);
+    }
+
+    @Test
+    void sensitivityComesFromTheHeaderAndDefaultsToRestricted() {
+        DocumentMapper m = new DocumentMapper(IndexNameTemplate.parse("agent-{sensitivity}-{kind}"), "agent_telemetry.sensitivity");
+        ConnectHeaders h = new ConnectHeaders();
+        h.addString("agent_telemetry.sensitivity", "Internal");
+        SinkRecord r = new SinkRecord("t", 0, null, null, AgentEventConnect.SCHEMA, AgentEventConnect.toStruct(span()), 1, 1L, null, h);
+        assertEquals("agent-internal-spans", m.toDocument(r).index);
+        assertEquals("agent-restricted-spans", m.toDocument(record(AgentEventConnect.toStruct(span()), AgentEventConnect.SCHEMA, 1)).index);
+    }
+
+    @Test
+    void badTemplatesAreConfigErrors() {
+        assertThrows(ConfigException.class, () -> IndexNameTemplate.parse("agent-{kind"));
+        assertThrows(ConfigException.class, () -> IndexNameTemplate.parse("agent-{nonsense pattern q}"));
+    }
+}
