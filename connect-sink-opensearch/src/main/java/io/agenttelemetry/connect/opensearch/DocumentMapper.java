@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.header.Header;
@@ -19,6 +18,7 @@ import org.apache.kafka.connect.sink.SinkRecord;
 import io.agenttelemetry.connect.model.AgentEvent;
 import io.agenttelemetry.connect.model.AgentEventConnect;
 import io.agenttelemetry.connect.model.AgentEventMaps;
+import io.agenttelemetry.connect.model.ConnectValues;
 import io.agenttelemetry.connect.model.EventType;
 import io.agenttelemetry.connect.model.Sensitivity;
 import io.agenttelemetry.connect.model.SpanEvent;
@@ -176,51 +176,13 @@ final class DocumentMapper {
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> genericDocument(Object value) {
-        Object converted = plain(value);
+        Object converted = ConnectValues.toPlain(value);
         if (converted instanceof Map) {
             return (Map<String, Object>) converted;
         }
         Map<String, Object> wrapped = new HashMap<>();
         wrapped.put("value", converted);
         return wrapped;
-    }
-
-    /** Structs to maps and bytes to base64, recursively, so the JSON mapper can write anything Connect delivers. */
-    private static Object plain(Object v) {
-        if (v instanceof Struct) {
-            Struct s = (Struct) v;
-            Map<String, Object> m = new LinkedHashMap<>();
-            for (Field f : s.schema().fields()) {
-                m.put(f.name(), plain(s.get(f)));
-            }
-            return m;
-        }
-        if (v instanceof Map) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            ((Map<?, ?>) v).forEach((k, val) -> m.put(String.valueOf(k), plain(val)));
-            return m;
-        }
-        if (v instanceof List) {
-            List<Object> l = new ArrayList<>();
-            ((List<?>) v).forEach(x -> l.add(plain(x)));
-            return l;
-        }
-        if (v instanceof byte[]) {
-            return java.util.Base64.getEncoder().encodeToString((byte[]) v);
-        }
-        if (v instanceof java.nio.ByteBuffer) {
-            java.nio.ByteBuffer b = ((java.nio.ByteBuffer) v).duplicate();
-            byte[] bytes = new byte[b.remaining()];
-            b.get(bytes);
-            return java.util.Base64.getEncoder().encodeToString(bytes);
-        }
-        if (v == null || v instanceof String || v instanceof Number || v instanceof Boolean) {
-            return v;
-        }
-        if (v instanceof java.util.Date) {
-            return ((java.util.Date) v).toInstant().toString();
-        }
-        throw new DataException("cannot index a value of type " + v.getClass().getName());
     }
 
     /** Rough size for bulk request bounds: strings dominate, so count their characters. */

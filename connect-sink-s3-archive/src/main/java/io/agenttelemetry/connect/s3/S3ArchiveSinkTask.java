@@ -1,0 +1,180 @@
+package io.agenttelemetry.connect.s3;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.errors.RetriableException;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.apache.kafka.connect.sink.SinkTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.agenttelemetry.connect.model.ConnectValues;
+import io.agenttelemetry.connect.model.PluginVersion;
+
+/**
+ * One object per topic-partition at a time, written when it is full or old enough. Offsets are committed only up
+ * to the end of objects durably in S3; an object found under our key after a crash tells, through its metadata,
+ * which records it already holds, and those are skipped (or the consumer is rewound to just after it).
+ */
+public class S3ArchiveSinkTask extends SinkTask {
+    private static final Logger log = LoggerFactory.getLogger(S3ArchiveSinkTask.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private S3ArchiveSinkConfig config;
+    private ObjectUploader uploader;
+    private final Map<TopicPartition, PartitionBuffer> open = new HashMap<>();
+    /** Last offset taken into a buffer (or skipped as already archived): redeliveries at or below it are dropped. */
+    private final Map<TopicPartition, Long> lastOffset = new HashMap<>();
+    /** Records up to this offset are in an object written before a restart. */
+    private final Map<TopicPartition, Long> archivedUpTo = new HashMap<>();
+    /** Offsets safe to commit: just past the last record durably in S3. */
+    private final Map<TopicPartition, Long> committable = new HashMap<>();
+
+    @Override
+    public String version() {
+        return PluginVersion.get();
+    }
+
+    @Override
+    public void start(Map<String, String> props) {
+        config = new S3ArchiveSinkConfig(props);
+        uploader = new ObjectUploader(config);
+    }
+
+    @Override
+    public void put(Collection<SinkRecord> records) {
+        Set<TopicPartition> rewound = new HashSet<>();
+        for (SinkRecord r : records) {
+            TopicPartition tp = new TopicPartition(r.topic(), r.kafkaPartition());
+            if (rewound.contains(tp) || r.kafkaOffset() <= lastOffset.getOrDefault(tp, -1L)) {
+                continue;
+            }
+            if (r.kafkaOffset() <= archivedUpTo.getOrDefault(tp, -1L)) {
+                lastOffset.put(tp, r.kafkaOffset());
+                committable.put(tp, r.kafkaOffset() + 1);
+                continue;
+            }
+            byte[] line = encode(r);
+            if (line == null) {
+                lastOffset.put(tp, r.kafkaOffset());
+                continue;
+            }
+            PartitionBuffer buffer = open.get(tp);
+            if (buffer != null && buffer.sealed() && !flush(tp, buffer, rewound)) {
+                continue;
+            }
+            buffer = open.computeIfAbsent(tp, k -> new PartitionBuffer(config.compression, r.kafkaOffset(),
+                    r.timestamp() != null ? r.timestamp() : System.currentTimeMillis(), System.currentTimeMillis()));
+            buffer.append(line, r.kafkaOffset());
+            lastOffset.put(tp, r.kafkaOffset());
+            if (buffer.count() >= config.flushSize || buffer.size() >= config.flushBytes) {
+                flush(tp, buffer, rewound);
+            }
+        }
+        flushExpired(rewound);
+    }
+
+    private byte[] encode(SinkRecord r) {
+        if (r.value() == null) {
+            switch (config.onNull) {
+                case WRITE: return "null".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                case FAIL: throw new ConnectException("null value at " + r.topic() + "-" + r.kafkaPartition() + "@" + r.kafkaOffset()
+                        + " and " + S3ArchiveSinkConfig.BEHAVIOR_ON_NULL_VALUES_CONFIG + "=fail");
+                default: return null;
+            }
+        }
+        try {
+            return JSON.writeValueAsBytes(ConnectValues.toPlain(r.value()));
+        } catch (JsonProcessingException e) {
+            throw new DataException("cannot write the value at " + r.topic() + "-" + r.kafkaPartition() + "@" + r.kafkaOffset() + " as JSON", e);
+        }
+    }
+
+    private void flushExpired(Set<TopicPartition> rewound) {
+        if (config.rotateScheduleMs <= 0) {
+            return;
+        }
+        long now = System.currentTimeMillis();
+        for (Map.Entry<TopicPartition, PartitionBuffer> e : new HashMap<>(open).entrySet()) {
+            if (e.getValue().ageMillis(now) >= config.rotateScheduleMs) {
+                flush(e.getKey(), e.getValue(), rewound);
+            }
+        }
+    }
+
+    /**
+     * Writes the buffer as an object.
+     *
+     * @return true if the partition may go on with the next record, false if the consumer was rewound
+     */
+    private boolean flush(TopicPartition tp, PartitionBuffer buffer, Set<TopicPartition> rewound) {
+        String key = config.keys.key(tp.topic(), tp.partition(), buffer.startOffset(), buffer.firstTimestampMillis());
+        byte[] body = buffer.finish();
+        long existingEnd = uploader.put(key, body, buffer.startOffset(), buffer.endOffset(), buffer.count(), "application/x-ndjson",
+                config.compression == S3ArchiveSinkConfig.Compression.GZIP ? "gzip" : null);
+        open.remove(tp);
+        if (existingEnd < 0) {
+            committable.put(tp, buffer.endOffset() + 1);
+            log.debug("Wrote {} records of {} to {} ({} bytes)", buffer.count(), tp, key, body.length);
+            return true;
+        }
+        committable.put(tp, existingEnd + 1);
+        if (existingEnd >= buffer.endOffset()) {
+            log.info("{} already exists up to offset {}; records of {} up to there are archived already", key, existingEnd, tp);
+            archivedUpTo.put(tp, existingEnd);
+            return true;
+        }
+        log.info("{} already exists but ends at offset {}; re-reading {} from {}", key, existingEnd, tp, existingEnd + 1);
+        lastOffset.put(tp, existingEnd);
+        context.offset(tp, existingEnd + 1);
+        rewound.add(tp);
+        return false;
+    }
+
+    @Override
+    public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
+        try {
+            flushExpired(new HashSet<>());
+        } catch (RetriableException e) {
+            log.warn("Time-based flush failed; will retry: {}", e.getMessage());
+        }
+        Map<TopicPartition, OffsetAndMetadata> out = new HashMap<>();
+        for (TopicPartition tp : currentOffsets.keySet()) {
+            Long offset = committable.get(tp);
+            if (offset != null) {
+                out.put(tp, new OffsetAndMetadata(offset));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close(Collection<TopicPartition> partitions) {
+        // Whatever is not in S3 is re-read by the partition's next owner from the committed offset.
+        for (TopicPartition tp : partitions) {
+            open.remove(tp);
+            lastOffset.remove(tp);
+            archivedUpTo.remove(tp);
+            committable.remove(tp);
+        }
+    }
+
+    @Override
+    public void stop() {
+        open.clear();
+        if (uploader != null) {
+            uploader.close();
+        }
+    }
+}
