@@ -99,8 +99,8 @@ final class FileTailer implements Closeable {
         List<SourceRecord> out = new ArrayList<>();
         for (Iterator<FileState> it = files.values().iterator(); it.hasNext() && out.size() < config.batchMaxRecords; ) {
             FileState state = it.next();
-            if (state.file.truncated()) {
-                log.info("{} was truncated (copytruncate rotation); reading it again as a new file", state.file);
+            if (state.file.replaced(config.fingerprintBytes)) {
+                log.info("{} was truncated or rewritten (copytruncate rotation); reading it again as a new file", state.file);
                 retire(state);
                 it.remove();
                 nextDiscoveryNanos = 0;
@@ -119,6 +119,15 @@ final class FileTailer implements Closeable {
     }
 
     private void discover() throws IOException {
+        // Retire replaced files first, so a copy of one found below continues where it stopped.
+        for (Iterator<FileState> it = files.values().iterator(); it.hasNext(); ) {
+            FileState s = it.next();
+            if (s.file.replaced(config.fingerprintBytes)) {
+                log.info("{} was truncated or rewritten (copytruncate rotation); reading it again as a new file", s.file);
+                retire(s);
+                it.remove();
+            }
+        }
         Map<Object, FileState> byKey = new HashMap<>();
         files.values().forEach(s -> byKey.put(s.file.fileKey(), s));
         for (Path path : discovery.discover()) {
@@ -154,7 +163,7 @@ final class FileTailer implements Closeable {
         if (existing != null) {
             // The same content under another inode: a copytruncate copy, or a restored file. The copy takes over
             // only once the original no longer holds that content.
-            if (existing.file.truncated() || !Files.exists(existing.file.path())) {
+            if (existing.file.replaced(config.fingerprintBytes) || !Files.exists(existing.file.path())) {
                 long position = existing.file.position();
                 log.info("{} continues {} from offset {}", opened.path(), existing.file, position);
                 close(existing);

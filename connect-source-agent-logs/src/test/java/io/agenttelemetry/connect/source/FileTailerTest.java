@@ -216,6 +216,37 @@ class FileTailerTest {
     }
 
     @Test
+    void copytruncateFollowedByFastRegrowthIsStillNoticed() throws IOException {
+        // The writer refills the truncated file past our old position before we look again.
+        Path file = dir.resolve("agent.log");
+        List<String> expected = new ArrayList<>();
+        List<String> got = new ArrayList<>();
+        try (FileTailer t = tailer(Map.of())) {
+            int n = 0;
+            for (int rotation = 0; rotation < 3; rotation++) {
+                for (int i = 0; i < 10; i++) {
+                    append(file, jsonLine(++n));
+                    expected.add("line " + n);
+                }
+                got.addAll(bodies(drain(t)));
+                append(file, jsonLine(++n));
+                expected.add("line " + n);
+                Files.copy(file, dir.resolve("agent.log." + rotation), StandardCopyOption.REPLACE_EXISTING);
+                try (var ch = java.nio.channels.FileChannel.open(file, StandardOpenOption.WRITE)) {
+                    ch.truncate(0);
+                }
+                for (int i = 0; i < 20; i++) {
+                    append(file, jsonLine(++n));
+                    expected.add("line " + n);
+                }
+                got.addAll(bodies(drain(t)));
+            }
+        }
+        assertEquals(new HashSet<>(expected), new HashSet<>(got));
+        assertEquals(expected.size(), got.size(), "no duplicates");
+    }
+
+    @Test
     void tasksSplitFilesDisjointly() throws IOException {
         for (int f = 0; f < 20; f++) {
             append(dir.resolve("agent-" + f + ".log"), jsonLine(f));

@@ -69,9 +69,17 @@ public final class TrackedFile implements Closeable {
         return channel.size();
     }
 
-    /** True if the file is now shorter than what was read: it was truncated (copytruncate rotation). */
-    public boolean truncated() throws IOException {
-        return channel.size() < readPosition;
+    /**
+     * True if this file no longer holds the content we were reading: it is shorter than what was read, or its first
+     * line no longer has our fingerprint. The second catches copytruncate followed by writes that make the file
+     * longer than our position before we look, which a size check alone misses.
+     */
+    public boolean replaced(int fingerprintBytes) throws IOException {
+        long size = channel.size();
+        if (size < readPosition) {
+            return true;
+        }
+        return size > readPosition && !id.equals(Fingerprint.of(channel, fingerprintBytes));
     }
 
     long nanosSinceGrowth() {

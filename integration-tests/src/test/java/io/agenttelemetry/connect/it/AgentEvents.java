@@ -1,0 +1,37 @@
+package io.agenttelemetry.connect.it;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Agent span events as the source writes them through the worker's JSON converter (schemaless). */
+final class AgentEvents {
+    private AgentEvents() {
+    }
+
+    static String traceId(int i) {
+        return String.format("%032x", 0xa9e00000L + i);
+    }
+
+    static String spanId(int i) {
+        return String.format("%016x", 0x5e00000L + i);
+    }
+
+    static String toolSpan(int i, String tool, boolean error, long durationMs) {
+        long start = 1_764_151_200_000_000_000L + i * 1_000_000L;
+        return "{\"schemaVersion\":1,\"eventType\":\"SPAN\",\"traceId\":\"" + traceId(i) + "\",\"spanId\":\"" + spanId(i)
+                + "\",\"parentSpanId\":null,\"name\":\"execute_tool " + tool + "\",\"kind\":\"INTERNAL\",\"startTimeUnixNano\":" + start
+                + ",\"endTimeUnixNano\":" + (start + durationMs * 1_000_000L) + ",\"durationNanos\":" + durationMs * 1_000_000L
+                + ",\"statusCode\":\"" + (error ? "ERROR" : "OK") + "\",\"statusMessage\":null,\"serviceName\":\"support-agent\","
+                + "\"scopeName\":null,\"scopeVersion\":null,\"resourceAttributes\":{\"service.name\":\"support-agent\"},"
+                + "\"attributes\":{\"gen_ai.operation.name\":\"execute_tool\",\"gen_ai.tool.name\":\"" + tool + "\"},"
+                + "\"events\":[],\"severityText\":null,\"severityNumber\":null,\"body\":null,\"source\":null}";
+    }
+
+    static List<String> toolSpans(int count) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            out.add(toolSpan(i, i % 3 == 0 ? "search_web" : "read_file", i % 10 == 0, 10 + i % 50));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,122 @@
+package io.agenttelemetry.connect.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.agenttelemetry.connect.stack.Http;
+import io.agenttelemetry.connect.stack.LocalStack;
+
+/** The source connector on a real distributed worker, created over REST, read back from Kafka. */
+@ExtendWith(LocalStackExtension.class)
+class AgentLogSourceIT {
+    private static final Duration TIMEOUT = Duration.ofMinutes(2);
+
+    static Map<String, String> sourceConfig(Path dir, String topic) {
+        Map<String, String> c = new HashMap<>();
+        c.put("connector.class", "io.agenttelemetry.connect.source.AgentLogSourceConnector");
+        c.put("tasks.max", "1");
+        c.put("paths", dir + "/**.log*");
+        c.put("format", "auto");
+        c.put("topic", topic);
+        c.put("error.topic", topic + ".errors");
+        c.put("discovery.interval.ms", "200");
+        c.put("poll.interval.ms", "50");
+        return c;
+    }
+
+    static List<String> messages(List<ConsumerRecord<String, String>> records) {
+        List<String> out = new ArrayList<>();
+        for (ConsumerRecord<String, String> r : records) {
+            try {
+                out.add(Http.mapper().readTree(r.value()).path("body").asText());
+            } catch (Exception e) {
+                throw new AssertionError("not JSON: " + r.value(), e);
+            }
+        }
+        return out;
+    }
+
+    static void assertExactlyOnce(List<String> expected, List<String> got) {
+        Set<String> missing = new HashSet<>(expected);
+        missing.removeAll(got);
+        Set<String> seen = new HashSet<>();
+        List<String> duplicates = new ArrayList<>();
+        for (String g : got) {
+            if (!seen.add(g)) {
+                duplicates.add(g);
+            }
+        }
+        assertEquals(Set.of(), missing, "lost lines");
+        assertEquals(List.of(), duplicates, "duplicated lines");
+        assertEquals(expected.size(), got.size());
+    }
+
+    @Test
+    void appendsAndRenameAndCopytruncateRotationsWhileRunningArriveExactlyOnce(LocalStack stack) throws Exception {
+        Path dir = Files.createDirectories(Stacks.workDir("source-rotation-" + System.nanoTime()));
+        String topic = "it-source-rotation";
+        AgentLogFiles log = new AgentLogFiles(dir.resolve("agent.log"));
+        log.write("before-start", 50);
+        ConnectRest rest = new ConnectRest(stack.connect());
+        rest.put("it-source-rotation", sourceConfig(dir, topic));
+        rest.awaitRunning("it-source-rotation", TIMEOUT);
+        KafkaTopics kafka = new KafkaTopics(stack.kafka().bootstrapServers());
+        for (int round = 0; round < 10; round++) {
+            log.write("round" + round, 40);
+            int sofar = log.written().size() - 20;
+            kafka.readUntil(topic, r -> r.size() >= sofar, Duration.ofSeconds(30));
+            log.write("late" + round, 5);
+            if (round % 2 == 0) {
+                log.rotateByRename();
+            } else {
+                log.rotateByCopyTruncate();
+            }
+            log.write("after" + round, 5);
+        }
+        List<String> expected = log.written();
+        List<String> got = messages(kafka.readUntil(topic, r -> r.size() >= expected.size(), TIMEOUT));
+        // Give a duplicate, if there were one, time to show up.
+        got = messages(kafka.readUntil(topic, r -> r.size() > expected.size(), Duration.ofSeconds(3)));
+        assertExactlyOnce(expected, got);
+        rest.delete("it-source-rotation");
+    }
+
+    @Test
+    void unreadableLinesGoToTheErrorTopicAndGoodOnesFlow(LocalStack stack) throws Exception {
+        Path dir = Files.createDirectories(Stacks.workDir("source-errors-" + System.nanoTime()));
+        Path file = dir.resolve("agent.log");
+        Files.writeString(file, AgentLogFiles.line("good-1") + "\n{broken json\n" + AgentLogFiles.line("good-2") + "\n");
+        String topic = "it-source-errors";
+        ConnectRest rest = new ConnectRest(stack.connect());
+        Map<String, String> config = sourceConfig(dir, topic);
+        config.put("format", "jsonl");
+        rest.put("it-source-errors", config);
+        rest.awaitRunning("it-source-errors", TIMEOUT);
+        KafkaTopics kafka = new KafkaTopics(stack.kafka().bootstrapServers());
+        assertEquals(List.of("good-1", "good-2"), messages(kafka.readUntil(topic, r -> r.size() >= 2, TIMEOUT)));
+        List<ConsumerRecord<String, String>> errors = kafka.readUntil(topic + ".errors", r -> r.size() >= 1, TIMEOUT);
+        assertEquals(1, errors.size());
+        JsonNode error = Http.mapper().readTree(errors.get(0).value());
+        assertEquals(file.toString(), error.path("file").asText());
+        assertEquals(2, error.path("line").asLong());
+        assertTrue(error.path("reason").asText().startsWith("not JSON"), error.toString());
+        assertEquals("RUNNING", rest.status("it-source-errors").path("tasks").get(0).path("state").asText());
+        rest.delete("it-source-errors");
+    }
+}

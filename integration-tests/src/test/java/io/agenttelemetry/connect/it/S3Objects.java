@@ -1,0 +1,65 @@
+package io.agenttelemetry.connect.it;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+import io.agenttelemetry.connect.stack.S3Server;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/** Reads what landed in the local S3 server, with the AWS SDK as any analyst would. */
+final class S3Objects implements AutoCloseable {
+    private final S3Client s3;
+
+    S3Objects(S3Server server) {
+        this.s3 = S3Client.builder()
+                .endpointOverride(URI.create(server.endpoint()))
+                .region(Region.of(S3Server.REGION))
+                .forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(S3Server.ACCESS_KEY, S3Server.SECRET_KEY)))
+                .build();
+    }
+
+    void createBucket(String bucket) {
+        s3.createBucket(b -> b.bucket(bucket));
+    }
+
+    List<String> keys(String bucket, String prefix) {
+        List<String> keys = new ArrayList<>();
+        for (S3Object o : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents()) {
+            keys.add(o.key());
+        }
+        return keys;
+    }
+
+    /** Every line of every object under the prefix (gzip objects decompressed). */
+    List<String> lines(String bucket, String prefix) {
+        List<String> lines = new ArrayList<>();
+        for (String key : keys(bucket, prefix)) {
+            try (InputStream raw = s3.getObject(b -> b.bucket(bucket).key(key));
+                 InputStream in = key.endsWith(".gz") ? new GZIPInputStream(raw) : raw;
+                 BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                r.lines().forEach(lines::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return lines;
+    }
+
+    @Override
+    public void close() {
+        s3.close();
+    }
+}

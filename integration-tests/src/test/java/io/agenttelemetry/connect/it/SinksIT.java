@@ -1,0 +1,154 @@
+package io.agenttelemetry.connect.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.agenttelemetry.connect.stack.Http;
+import io.agenttelemetry.connect.stack.LocalStack;
+import io.agenttelemetry.connect.stack.S3Server;
+import io.agenttelemetry.connect.stack.Wait;
+
+/** Both sinks on a real worker: what is in the topic is in OpenSearch and S3 exactly once, also after a full replay. */
+@ExtendWith(LocalStackExtension.class)
+class SinksIT {
+    private static final Duration TIMEOUT = Duration.ofMinutes(2);
+
+    static Map<String, String> openSearchConfig(LocalStack stack, String topic, String indexPrefix) {
+        Map<String, String> c = new HashMap<>();
+        c.put("connector.class", "io.agenttelemetry.connect.opensearch.OpenSearchSinkConnector");
+        c.put("tasks.max", "1");
+        c.put("topics", topic);
+        c.put("connection.url", stack.openSearch().url());
+        c.put("index.name.template", indexPrefix + "-{kind}-{yyyy.MM.dd}");
+        c.put("batch.size", "200");
+        return c;
+    }
+
+    static Map<String, String> s3Config(LocalStack stack, String topic, String bucket, String prefix) {
+        Map<String, String> c = new HashMap<>();
+        c.put("connector.class", "io.agenttelemetry.connect.s3.S3ArchiveSinkConnector");
+        c.put("tasks.max", "1");
+        c.put("topics", topic);
+        c.put("s3.bucket.name", bucket);
+        c.put("s3.endpoint", stack.s3().endpoint());
+        c.put("s3.path.style.access.enabled", "true");
+        c.put("aws.access.key.id", S3Server.ACCESS_KEY);
+        c.put("aws.secret.access.key", S3Server.SECRET_KEY);
+        c.put("path.template", prefix + "{topic}/dt={yyyy-MM-dd}/");
+        c.put("flush.size", "120");
+        c.put("rotate.schedule.interval.ms", "2000");
+        return c;
+    }
+
+    /** Stops the connector, deletes its committed offsets (KIP-875) and resumes: it re-reads the whole topic. */
+    static void replayFromTheStart(ConnectRest rest, String url, String name) {
+        Http.send("PUT", url + "/connectors/" + name + "/stop", null).ok();
+        Wait.until(name + " STOPPED", TIMEOUT, () -> "STOPPED".equals(rest.status(name).path("connector").path("state").asText()));
+        Http.send("DELETE", url + "/connectors/" + name + "/offsets", null).ok();
+        Http.send("PUT", url + "/connectors/" + name + "/resume", null).ok();
+        rest.awaitRunning(name, TIMEOUT);
+    }
+
+    @Test
+    void everyEventIsSearchableOnceAndArchivedOnceAlsoAfterAReplay(LocalStack stack) throws Exception {
+        String topic = "it-sinks-events";
+        KafkaTopics kafka = new KafkaTopics(stack.kafka().bootstrapServers());
+        kafka.create(topic, 2);
+        List<String> events = AgentEvents.toolSpans(500);
+        kafka.produce(topic, events);
+
+        String bucket = "it-archive";
+        try (S3Objects s3 = new S3Objects(stack.s3())) {
+            s3.createBucket(bucket);
+            ConnectRest rest = new ConnectRest(stack.connect());
+            rest.put("it-opensearch", openSearchConfig(stack, topic, "it-sinks"));
+            rest.put("it-s3", s3Config(stack, topic, bucket, "raw/"));
+            rest.awaitRunning("it-opensearch", TIMEOUT);
+            rest.awaitRunning("it-s3", TIMEOUT);
+
+            OpenSearchQueries os = new OpenSearchQueries(stack.openSearch().url());
+            Wait.until("500 documents in OpenSearch", TIMEOUT, () -> os.count("it-sinks-*") >= 500);
+            Wait.until("500 lines in S3", TIMEOUT, () -> s3.lines(bucket, "raw/").size() >= 500);
+            assertArchivedExactlyOnce(s3.lines(bucket, "raw/"));
+
+            JsonNode span = os.search("it-sinks-spans-*", "{\"query\":{\"term\":{\"spanId\":\"" + AgentEvents.spanId(7) + "\"}}}")
+                    .path("hits").path("hits").get(0).path("_source");
+            assertEquals(AgentEvents.traceId(7), span.path("traceId").asText());
+            assertEquals("SPAN_KIND_INTERNAL", span.path("kind").asText());
+            assertEquals("", span.path("parentSpanId").asText());
+            assertEquals("read_file", span.path("attributes").path("gen_ai.tool.name").asText());
+
+            replayFromTheStart(rest, stack.connect().restUrl(), "it-opensearch");
+            replayFromTheStart(rest, stack.connect().restUrl(), "it-s3");
+            // The replay is done when the sinks have committed the end of the topic again.
+            Wait.until("replay committed", TIMEOUT, () -> committedTotal(stack, "connect-it-opensearch") >= 500
+                    && committedTotal(stack, "connect-it-s3") >= 500);
+            assertEquals(500, os.count("it-sinks-*"), "documents after replay");
+            assertArchivedExactlyOnce(s3.lines(bucket, "raw/"));
+            rest.delete("it-opensearch");
+            rest.delete("it-s3");
+        }
+    }
+
+    private static void assertArchivedExactlyOnce(List<String> lines) throws Exception {
+        Set<String> spans = new HashSet<>();
+        for (String line : lines) {
+            assertTrue(spans.add(Http.mapper().readTree(line).path("spanId").asText()), "archived twice: " + line);
+        }
+        Set<String> expected = new HashSet<>();
+        for (int i = 0; i < 500; i++) {
+            expected.add(AgentEvents.spanId(i));
+        }
+        assertEquals(expected, spans);
+    }
+
+    /** Sum of a consumer group's committed offsets over the topic's partitions. */
+    private static long committedTotal(LocalStack stack, String group) {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                Map.of("bootstrap.servers", stack.kafka().bootstrapServers()))) {
+            return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().values().stream()
+                    .filter(o -> o != null).mapToLong(o -> o.offset()).sum();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    @Test
+    void aDocumentOpenSearchRejectsGoesToTheDeadLetterQueueAndTheRestIsIndexed(LocalStack stack) throws Exception {
+        String topic = "it-sinks-malformed";
+        KafkaTopics kafka = new KafkaTopics(stack.kafka().bootstrapServers());
+        kafka.create(topic, 1);
+        // "n" is a number first, an object later: a mapping conflict OpenSearch refuses for that one document.
+        kafka.produce(topic, List.of("{\"n\":1}", "{\"n\":2}", "{\"n\":{\"nested\":true}}", "{\"n\":4}"));
+        Map<String, String> c = openSearchConfig(stack, topic, "it-malformed");
+        c.put("behavior.on.malformed.documents", "report");
+        c.put("errors.tolerance", "all");
+        c.put("errors.deadletterqueue.topic.name", topic + ".dlq");
+        c.put("errors.deadletterqueue.topic.replication.factor", "1");
+        c.put("errors.deadletterqueue.context.headers.enable", "true");
+        ConnectRest rest = new ConnectRest(stack.connect());
+        rest.put("it-malformed", c);
+        rest.awaitRunning("it-malformed", TIMEOUT);
+        OpenSearchQueries os = new OpenSearchQueries(stack.openSearch().url());
+        Wait.until("3 documents indexed", TIMEOUT, () -> os.count("it-malformed-*") >= 3);
+        List<ConsumerRecord<String, String>> dlq = kafka.readUntil(topic + ".dlq", r -> r.size() >= 1, TIMEOUT);
+        assertEquals(1, dlq.size());
+        assertTrue(dlq.get(0).value().contains("nested"), dlq.get(0).value());
+        assertEquals(3, os.count("it-malformed-*"));
+        assertEquals("RUNNING", rest.status("it-malformed").path("tasks").get(0).path("state").asText());
+        rest.delete("it-malformed");
+    }
+}
