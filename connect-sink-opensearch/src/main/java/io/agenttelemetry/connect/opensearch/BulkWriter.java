@@ -13,6 +13,8 @@ import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.opensearch.client.json.jackson.JacksonJsonpMapper;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch.core.BulkRequest;
@@ -75,8 +77,10 @@ final class BulkWriter implements Closeable {
         } catch (URISyntaxException e) {
             throw new ConnectException("Invalid " + OpenSearchSinkConfig.CONNECTION_URL_CONFIG + ": " + e.getMessage());
         }
+        // An explicit mapper: the no-argument one scans for Jackson modules with ServiceLoader, and inside a plugin
+        // class loader that finds the worker's modules, built against the worker's Jackson ("not a subtype").
         ApacheHttpClient5TransportBuilder builder = ApacheHttpClient5TransportBuilder.builder(hosts)
-                .setMapper(new JacksonJsonpMapper());
+                .setMapper(new JacksonJsonpMapper(new ObjectMapper()));
         if (config.username != null) {
             BasicCredentialsProvider credentials = new BasicCredentialsProvider();
             char[] password = config.password == null ? new char[0] : config.password.value().toCharArray();

@@ -15,12 +15,14 @@ public final class ConnectWorker implements AutoCloseable {
     private final Path dir;
     private final String heap;
     private final Map<String, String> props = new HashMap<>();
+    private final Map<String, String> env;
     private final int restPort = Ports.free();
     private ManagedProcess process;
 
     ConnectWorker(String name, StackLayout layout, Path dir, String bootstrapServers, String pluginPath,
-                  String heap, Map<String, String> extraProperties) {
+                  String heap, Map<String, String> extraProperties, Map<String, String> env) {
         this.name = name;
+        this.env = env;
         this.layout = layout;
         this.dir = dir;
         this.heap = heap;
@@ -57,7 +59,7 @@ public final class ConnectWorker implements AutoCloseable {
         process = ManagedProcess.start(name, List.of(StackLayout.java(), "-Xmx" + heap, "-Xms" + heap,
                         "-Dlog4j2.configurationFile=" + log4j, "-cp", layout.kafkaClasspath(),
                         "org.apache.kafka.connect.cli.ConnectDistributed", workerProperties.toString()),
-                Map.of(), dir, dir.resolve(name + ".log"));
+                env, dir, dir.resolve(name + ".log"));
     }
 
     void awaitReady(Duration timeout) {

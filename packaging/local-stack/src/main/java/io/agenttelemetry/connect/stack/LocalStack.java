@@ -61,7 +61,7 @@ public final class LocalStack implements AutoCloseable {
                     workerProps.put("exactly.once.source.support", "enabled");
                 }
                 ConnectWorker worker = new ConnectWorker(name, options.layout, options.workDir.resolve(name),
-                        kafka.bootstrapServers(), pluginPath, options.connectHeap, workerProps);
+                        kafka.bootstrapServers(), pluginPath, options.connectHeap, workerProps, workerEnv());
                 worker.start();
                 workers.add(worker);
             }
@@ -81,6 +81,25 @@ public final class LocalStack implements AutoCloseable {
         options.progress.accept(String.format("local stack up in %.1f s (logs under %s)",
                 (System.nanoTime() - t0) / 1e9, options.workDir));
         return this;
+    }
+
+    /**
+     * The workers' environment: the stack's endpoints and test credentials, so connector configs can say
+     * ${env:AGENT_TELEMETRY_OPENSEARCH_URL} instead of literals, as config-examples/ do.
+     */
+    private Map<String, String> workerEnv() {
+        Map<String, String> env = new HashMap<>(options.workerEnv);
+        env.put("AGENT_TELEMETRY_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
+        if (openSearch != null) {
+            env.put("AGENT_TELEMETRY_OPENSEARCH_URL", openSearch.url());
+        }
+        if (s3 != null) {
+            env.put("AGENT_TELEMETRY_S3_ENDPOINT", s3.endpoint());
+            env.put("AGENT_TELEMETRY_S3_REGION", S3Server.REGION);
+            env.put("AGENT_TELEMETRY_S3_ACCESS_KEY_ID", S3Server.ACCESS_KEY);
+            env.put("AGENT_TELEMETRY_S3_SECRET_ACCESS_KEY", S3Server.SECRET_KEY);
+        }
+        return env;
     }
 
     public KafkaBroker kafka() {
@@ -210,6 +229,7 @@ public final class LocalStack implements AutoCloseable {
         private final Map<String, String> brokerProperties = new HashMap<>();
         private final Map<String, String> workerProperties = new HashMap<>();
         private final List<String> extraPluginPath = new ArrayList<>();
+        private final Map<String, String> workerEnv = new HashMap<>();
         private java.util.function.Consumer<String> progress = System.out::println;
 
         private Builder(StackLayout layout, Path workDir) {
@@ -255,6 +275,12 @@ public final class LocalStack implements AutoCloseable {
 
         public Builder workerProperty(String key, String value) {
             workerProperties.put(key, value);
+            return this;
+        }
+
+        /** An environment variable for the workers, e.g. a directory that connector configs name via ${env:...}. */
+        public Builder workerEnv(String name, String value) {
+            workerEnv.put(name, value);
             return this;
         }
 

@@ -45,6 +45,14 @@ public final class S3Server implements AutoCloseable {
         Wait.until("S3Proxy on port " + port, timeout, () -> Http.get(endpoint() + "/").status() > 0, process);
     }
 
+    /**
+     * Creates a bucket. The filesystem backend keeps a bucket as a directory under its base directory, so this
+     * works before and while the server runs, without a signed request.
+     */
+    public void createBucket(String bucket) {
+        dir.resolve("data").resolve(bucket).toFile().mkdirs();
+    }
+
     public String endpoint() {
         return "http://127.0.0.1:" + port;
     }

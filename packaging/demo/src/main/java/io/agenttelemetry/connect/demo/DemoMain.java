@@ -1,0 +1,226 @@
+package io.agenttelemetry.connect.demo;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.agenttelemetry.connect.stack.Http;
+import io.agenttelemetry.connect.stack.LocalStack;
+import io.agenttelemetry.connect.stack.S3Server;
+import io.agenttelemetry.connect.stack.StackLayout;
+import io.agenttelemetry.connect.stack.Wait;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * The README's main command: starts the local stack, writes agent telemetry files, submits the connector configs
+ * of config-examples/ over REST, waits until every event is in Kafka, OpenSearch and S3, and prints what arrived.
+ * The last line is the verdict: {@code demo: OK events=<n> kafka=<n> opensearch=<n> s3=<n>} or {@code demo: FAILED <reason>}.
+ */
+public final class DemoMain {
+    static final String RAW_TOPIC = "agent-events.raw";
+    static final String BUCKET = "agent-telemetry-archive";
+    static final List<String> CONFIGS = List.of("agent-logs-source.json", "opensearch-sink.json", "s3-archive-sink.json");
+    static final List<String> CORPUS_TRACES = List.of(
+            "testdata/corpus/agent-traces/crewai-telemetry/crewai-telemetry.otlp.jsonl",
+            "testdata/corpus/agent-traces/otlp-reference/opentelemetry-proto-examples-trace.json");
+
+    private DemoMain() {
+    }
+
+    public static void main(String[] args) {
+        boolean keepRunning = List.of(args).contains("--keep-running");
+        Path root = Paths.get("").toAbsolutePath();
+        Path work = root.resolve("target/demo");
+        try {
+            String verdict = run(root, work, keepRunning);
+            System.out.println(verdict);
+        } catch (Exception e) {
+            System.out.println("demo: FAILED " + e.getMessage().replace('\n', ' '));
+            System.exit(1);
+        }
+    }
+
+    static String run(Path root, Path work, boolean keepRunning) throws Exception {
+        Path logDir = work.resolve("agent-logs");
+        deleteTree(logDir);
+        Files.createDirectories(logDir);
+        step("starting the local stack (Kafka, Connect, OpenSearch, S3) ...");
+        try (LocalStack stack = LocalStack.builder(StackLayout.fromSystemProperties(root), work.resolve("stack"))
+                .workerEnv("AGENT_TELEMETRY_LOG_DIR", logDir.toString())
+                .progress(DemoMain::step)
+                .start()) {
+            stack.s3().createBucket(BUCKET);
+
+            DemoWorkload workload = new DemoWorkload();
+            workload.copyOtlpTraces(CORPUS_TRACES.stream().map(root::resolve).collect(Collectors.toList()), logDir);
+            workload.writeAgentLog(logDir.resolve("support-agent.jsonl"), 2_000, 42);
+            long expected = workload.events();
+            step("wrote " + expected + " agent events into " + logDir);
+
+            for (String config : CONFIGS) {
+                Http.send("POST", stack.connect().restUrl() + "/connectors",
+                        Files.readString(root.resolve("config-examples").resolve(config))).ok();
+                step("submitted config-examples/" + config);
+            }
+
+            Counts counts = new Counts(stack);
+            Wait.until("all " + expected + " events in Kafka, OpenSearch and S3", Duration.ofMinutes(5), () -> {
+                counts.refresh();
+                step(String.format("  kafka=%d opensearch=%d s3=%d of %d", counts.kafka, counts.openSearch, counts.s3, expected));
+                counts.failIfAnyConnectorFailed();
+                return counts.kafka >= expected && counts.openSearch >= expected && counts.s3 >= expected;
+            });
+            counts.refresh();
+            printSummary(stack, counts);
+            if (keepRunning) {
+                System.out.println();
+                stack.endpoints().forEach((k, v) -> System.out.printf("  %-24s %s%n", k, v));
+                System.out.println("\nThe stack stays up; press Ctrl-C to stop it.");
+                new CountDownLatch(1).await();
+            }
+            if (counts.kafka != expected || counts.openSearch != expected || counts.s3 != expected) {
+                return String.format("demo: FAILED events=%d kafka=%d opensearch=%d s3=%d (counts differ)",
+                        expected, counts.kafka, counts.openSearch, counts.s3);
+            }
+            return String.format("demo: OK events=%d kafka=%d opensearch=%d s3=%d", expected, counts.kafka, counts.openSearch, counts.s3);
+        }
+    }
+
+    private static void printSummary(LocalStack stack, Counts counts) {
+        System.out.println();
+        System.out.println("Events per topic:");
+        counts.topics.forEach((t, n) -> System.out.printf("  %-32s %d%n", t, n));
+        System.out.println("Documents per index:");
+        for (JsonNode idx : Http.get(stack.openSearch().url() + "/_cat/indices/agent-*?format=json&s=index").ok().json()) {
+            System.out.printf("  %-32s %s%n", idx.path("index").asText(), idx.path("docs.count").asText());
+        }
+        System.out.println("Objects per S3 prefix:");
+        counts.objectsByPrefix.forEach((p, n) -> System.out.printf("  %-60s %d%n", p, n));
+        System.out.println("Events per service (OpenSearch terms aggregation):");
+        JsonNode agg = Http.send("POST", stack.openSearch().url() + "/agent-*/_search",
+                "{\"size\":0,\"aggs\":{\"s\":{\"terms\":{\"field\":\"serviceName.keyword\",\"size\":20}}}}").ok().json();
+        for (JsonNode b : agg.path("aggregations").path("s").path("buckets")) {
+            System.out.printf("  %-32s %d%n", b.path("key").asText(), b.path("doc_count").asLong());
+        }
+        System.out.println();
+    }
+
+    /** What has arrived in each store. */
+    private static final class Counts {
+        private final LocalStack stack;
+        long kafka;
+        long openSearch;
+        long s3;
+        Map<String, Long> topics = new TreeMap<>();
+        Map<String, Long> objectsByPrefix = new TreeMap<>();
+
+        Counts(LocalStack stack) {
+            this.stack = stack;
+        }
+
+        void refresh() {
+            topics = topicCounts();
+            kafka = topics.getOrDefault(RAW_TOPIC, 0L);
+            Http.send("POST", stack.openSearch().url() + "/agent-*/_refresh?allow_no_indices=true", null);
+            Http.Response r = Http.get(stack.openSearch().url() + "/agent-*/_count?allow_no_indices=true");
+            openSearch = r.status() == 200 ? r.json().path("count").asLong() : 0;
+            s3 = s3Lines();
+        }
+
+        void failIfAnyConnectorFailed() {
+            for (String c : List.of("agent-logs-source", "opensearch-sink", "s3-archive-sink")) {
+                Http.Response r = Http.get(stack.connect().restUrl() + "/connectors/" + c + "/status");
+                if (r.status() == 200) {
+                    for (JsonNode t : r.json().path("tasks")) {
+                        if ("FAILED".equals(t.path("state").asText())) {
+                            throw new IllegalStateException(c + " failed: " + t.path("trace").asText().split("\n")[0]);
+                        }
+                    }
+                }
+            }
+        }
+
+        private Map<String, Long> topicCounts() {
+            Properties p = new Properties();
+            p.put("bootstrap.servers", stack.kafka().bootstrapServers());
+            Map<String, Long> out = new TreeMap<>();
+            try (Admin admin = Admin.create(p)) {
+                for (String topic : admin.listTopics().names().get()) {
+                    if (!topic.startsWith("agent-events")) {
+                        continue;
+                    }
+                    Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
+                            .partitions().stream().collect(Collectors.toMap(i -> new TopicPartition(topic, i.partition()), i -> OffsetSpec.latest()));
+                    long sum = 0;
+                    for (var e : admin.listOffsets(latest).all().get().values()) {
+                        sum += e.offset();
+                    }
+                    out.put(topic, sum);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot read topic sizes: " + e, e);
+            }
+            return out;
+        }
+
+        private long s3Lines() {
+            long lines = 0;
+            Map<String, Long> byPrefix = new TreeMap<>();
+            try (S3Client s3 = S3Client.builder().endpointOverride(URI.create(stack.s3().endpoint())).region(Region.of(S3Server.REGION))
+                    .forcePathStyle(true).credentialsProvider(StaticCredentialsProvider.create(
+                            AwsBasicCredentials.create(S3Server.ACCESS_KEY, S3Server.SECRET_KEY))).build()) {
+                for (S3Object o : s3.listObjectsV2Paginator(b -> b.bucket(BUCKET)).contents()) {
+                    byPrefix.merge(o.key().substring(0, o.key().lastIndexOf('/') + 1), 1L, Long::sum);
+                    try (InputStream raw = s3.getObject(b -> b.bucket(BUCKET).key(o.key()));
+                         InputStream in = o.key().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
+                         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                        lines += r.lines().count();
+                    }
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot read the archive: " + e, e);
+            }
+            objectsByPrefix = byPrefix;
+            return lines;
+        }
+    }
+
+    private static void step(String message) {
+        System.out.println("[demo] " + message);
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).collect(Collectors.toList())) {
+                Files.delete(p);
+            }
+        }
+    }
+}
