@@ -20,6 +20,9 @@ public final class OpenSearchNode implements AutoCloseable {
 
     private final StackLayout layout;
     private final Path dir;
+    /** Where OpenSearch's home and data live: dir, or a temporary copy its user can reach (see start()). */
+    private Path home;
+    private Path nodeDir;
     private final String heap;
     private final int httpPort = Ports.free();
     private final int transportPort = Ports.free();
@@ -32,8 +35,19 @@ public final class OpenSearchNode implements AutoCloseable {
     }
 
     void start() {
-        Path home = layout.openSearchHome();
-        Path config = dir.resolve("config");
+        if (home == null) {
+            home = layout.openSearchHome();
+            nodeDir = dir;
+            if (isRoot() && !(reachable(home) && reachable(dir))) {
+                // A checkout under a private directory: run from a copy the OpenSearch user can reach.
+                Path tmp = Path.of(System.getProperty("java.io.tmpdir"), "agent-telemetry-opensearch-" + ProcessHandle.current().pid());
+                copyTree(home, tmp.resolve("home"));
+                home = tmp.resolve("home");
+                nodeDir = tmp.resolve("node");
+                makeSearchable(tmp);
+            }
+        }
+        Path config = nodeDir.resolve("config");
         copyTree(home.resolve("config"), config);
         relocateJvmPaths(config.resolve("jvm.options"));
         ConfigFiles.write(config.resolve("opensearch.yml"), String.join("\n",
@@ -43,17 +57,15 @@ public final class OpenSearchNode implements AutoCloseable {
                 "http.port: " + httpPort,
                 "transport.port: " + transportPort,
                 "discovery.type: single-node",
-                "path.data: " + dir.resolve("data"),
-                "path.logs: " + dir.resolve("logs"),
+                "path.data: " + nodeDir.resolve("data"),
+                "path.logs: " + nodeDir.resolve("logs"),
                 // Disk watermarks would turn indices read-only on a nearly full developer disk.
                 "cluster.routing.allocation.disk.threshold_enabled: false",
                 ""));
         List<String> command = new ArrayList<>();
         if (isRoot()) {
             ensureUser();
-            requireReachable(home);
-            requireReachable(dir);
-            chown(dir);
+            chown(nodeDir);
             command.addAll(List.of("runuser", "-u", USER, "--"));
         }
         command.addAll(List.of("env",
@@ -92,6 +104,19 @@ public final class OpenSearchNode implements AutoCloseable {
         if (process != null && process.isAlive()) {
             process.stop(Duration.ofSeconds(60));
         }
+        if (nodeDir != null && !nodeDir.startsWith(dir)) {
+            deleteTree(nodeDir.getParent());
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // A leftover temporary copy is harmless; the next start uses a new one.
+        }
     }
 
     /**
@@ -101,12 +126,12 @@ public final class OpenSearchNode implements AutoCloseable {
     private void relocateJvmPaths(Path jvmOptions) {
         try {
             String options = Files.readString(jvmOptions)
-                    .replace("file=logs/", "file=" + dir.resolve("logs") + "/")
-                    .replace("ErrorFile=logs/", "ErrorFile=" + dir.resolve("logs") + "/")
-                    .replace("HeapDumpPath=data", "HeapDumpPath=" + dir.resolve("data"));
+                    .replace("file=logs/", "file=" + nodeDir.resolve("logs") + "/")
+                    .replace("ErrorFile=logs/", "ErrorFile=" + nodeDir.resolve("logs") + "/")
+                    .replace("HeapDumpPath=data", "HeapDumpPath=" + nodeDir.resolve("data"));
             Files.writeString(jvmOptions, options);
-            Files.createDirectories(dir.resolve("logs"));
-            Files.createDirectories(dir.resolve("data"));
+            Files.createDirectories(nodeDir.resolve("logs"));
+            Files.createDirectories(nodeDir.resolve("data"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot adapt " + jvmOptions, e);
         }
@@ -126,17 +151,25 @@ public final class OpenSearchNode implements AutoCloseable {
         }
     }
 
-    /** The OpenSearch user must be able to walk down to its directories; say so plainly if it cannot. */
-    private static void requireReachable(Path target) {
+    /** True if every directory down to the target is searchable by other users (so by the OpenSearch user). */
+    private static boolean reachable(Path target) {
         for (Path p = target.toAbsolutePath(); p != null; p = p.getParent()) {
             try {
                 if (Files.exists(p) && !Files.getPosixFilePermissions(p).contains(PosixFilePermission.OTHERS_EXECUTE)) {
-                    throw new StackException(p + " is not searchable by other users, so the '" + USER
-                            + "' user cannot reach " + target + "; run 'chmod o+x " + p + "' or build the repository elsewhere");
+                    return false;
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                return false;
             }
+        }
+        return true;
+    }
+
+    private static void makeSearchable(Path dir) {
+        try {
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
