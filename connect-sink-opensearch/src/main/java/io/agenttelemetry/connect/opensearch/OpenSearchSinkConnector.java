@@ -1,6 +1,5 @@
 package io.agenttelemetry.connect.opensearch;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +8,7 @@ import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.sink.SinkConnector;
 
 import io.agenttelemetry.connect.model.PluginVersion;
+import io.agenttelemetry.connect.model.config.TaskConfigs;
 
 /** Indexes agent events into OpenSearch in the Data Prepper otel shape, with ids that make replays idempotent. */
 public class OpenSearchSinkConnector extends SinkConnector {
@@ -32,11 +32,7 @@ public class OpenSearchSinkConnector extends SinkConnector {
 
     @Override
     public List<Map<String, String>> taskConfigs(int maxTasks) {
-        List<Map<String, String>> configs = new ArrayList<>();
-        for (int i = 0; i < maxTasks; i++) {
-            configs.add(props);
-        }
-        return configs;
+        return TaskConfigs.sameForEach(props, maxTasks);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.agenttelemetry.connect.s3;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +8,7 @@ import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.sink.SinkConnector;
 
 import io.agenttelemetry.connect.model.PluginVersion;
+import io.agenttelemetry.connect.model.config.TaskConfigs;
 
 /**
  * Archives records to S3 or an S3-compatible store. Every record lands in exactly one object: keys are fixed by
@@ -36,11 +36,7 @@ public class S3ArchiveSinkConnector extends SinkConnector {
 
     @Override
     public List<Map<String, String>> taskConfigs(int maxTasks) {
-        List<Map<String, String>> configs = new ArrayList<>();
-        for (int i = 0; i < maxTasks; i++) {
-            configs.add(props);
-        }
-        return configs;
+        return TaskConfigs.sameForEach(props, maxTasks);
     }
 
     @Override

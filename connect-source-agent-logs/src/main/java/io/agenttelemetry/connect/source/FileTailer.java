@@ -122,7 +122,7 @@ final class FileTailer implements Closeable {
         // Retire replaced files first, so a copy of one found below continues where it stopped.
         for (Iterator<FileState> it = files.values().iterator(); it.hasNext(); ) {
             FileState s = it.next();
-            if (s.file.replaced(config.fingerprintBytes)) {
+            if (s.file.replacedThorough(config.fingerprintBytes)) {
                 log.info("{} was truncated or rewritten (copytruncate rotation); reading it again as a new file", s.file);
                 retire(s);
                 it.remove();

@@ -47,6 +47,18 @@ class FileTailerTest {
         Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
+    /** logrotate's copytruncate: copy the file, then truncate it in place. */
+    private static void copyTruncate(Path file, Path copy) throws IOException {
+        Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+        truncate(file);
+    }
+
+    private static void truncate(Path file) throws IOException {
+        try (var ch = java.nio.channels.FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.truncate(0);
+        }
+    }
+
     private List<SourceRecord> drain(FileTailer t) throws IOException {
         List<SourceRecord> all = new ArrayList<>();
         t.requestDiscovery();
@@ -201,10 +213,7 @@ class FileTailerTest {
                 got.addAll(bodies(drain(t)));
                 append(file, jsonLine(++n));
                 expected.add("line " + n);
-                Files.copy(file, dir.resolve("agent.log." + rotation), StandardCopyOption.REPLACE_EXISTING);
-                try (var ch = java.nio.channels.FileChannel.open(file, StandardOpenOption.WRITE)) {
-                    ch.truncate(0);
-                }
+                copyTruncate(file, dir.resolve("agent.log." + rotation));
                 append(file, jsonLine(++n));
                 expected.add("line " + n);
                 got.addAll(bodies(drain(t)));
@@ -231,10 +240,7 @@ class FileTailerTest {
                 got.addAll(bodies(drain(t)));
                 append(file, jsonLine(++n));
                 expected.add("line " + n);
-                Files.copy(file, dir.resolve("agent.log." + rotation), StandardCopyOption.REPLACE_EXISTING);
-                try (var ch = java.nio.channels.FileChannel.open(file, StandardOpenOption.WRITE)) {
-                    ch.truncate(0);
-                }
+                copyTruncate(file, dir.resolve("agent.log." + rotation));
                 for (int i = 0; i < 20; i++) {
                     append(file, jsonLine(++n));
                     expected.add("line " + n);
@@ -244,6 +250,19 @@ class FileTailerTest {
         }
         assertEquals(new HashSet<>(expected), new HashSet<>(got));
         assertEquals(expected.size(), got.size(), "no duplicates");
+    }
+
+    @Test
+    void aTruncatedFileRefilledToExactlyTheOldLengthIsNoticedAtTheNextDiscovery() throws IOException {
+        Path file = dir.resolve("agent.log");
+        try (FileTailer t = tailer(Map.of())) {
+            append(file, jsonLine(10) + jsonLine(11));
+            assertEquals(List.of("line 10", "line 11"), bodies(drain(t)));
+            truncate(file);
+            // Same byte length as before: a size comparison alone sees nothing new.
+            append(file, jsonLine(20) + jsonLine(21));
+            assertEquals(List.of("line 20", "line 21"), bodies(drain(t)));
+        }
     }
 
     @Test

@@ -82,6 +82,15 @@ public final class TrackedFile implements Closeable {
         return size > readPosition && !id.equals(Fingerprint.of(channel, fingerprintBytes));
     }
 
+    /**
+     * Like {@link #replaced}, but compares the fingerprint whatever the size: also catches a truncated file refilled to
+     * exactly the old length. One small read per file; the tailer does it at each discovery.
+     */
+    public boolean replacedThorough(int fingerprintBytes) throws IOException {
+        long size = channel.size();
+        return size < readPosition || (size > 0 && !id.equals(Fingerprint.of(channel, fingerprintBytes)));
+    }
+
     long nanosSinceGrowth() {
         return System.nanoTime() - lastGrowthNanos;
     }
