@@ -3,6 +3,7 @@ package io.agenttelemetry.connect.source.parse;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,11 +13,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.agenttelemetry.connect.model.AgentEvent;
 import io.agenttelemetry.connect.model.EventType;
+import io.agenttelemetry.connect.model.GenAiNormalizer;
 
 /**
  * Any JSON-lines log: each line one JSON object, read as a log record. Well-known field names fill the model's
- * fields (time, level, message, trace and span ids); every other top-level field becomes an attribute, objects
- * and arrays as JSON text.
+ * fields (time, level, message, trace and span ids); every top-level field becomes an attribute, objects and
+ * arrays as JSON text, with current GenAI names added for OpenInference and deprecated ones.
  */
 public final class JsonLinesParserProvider implements EventParserProvider {
     public static final String FORMAT = "jsonl";
@@ -58,14 +60,15 @@ public final class JsonLinesParserProvider implements EventParserProvider {
             b.traceId(text(first(root, TRACE_ID)));
             b.spanId(text(first(root, SPAN_ID)));
             b.serviceName(text(first(root, SERVICE)));
+            Map<String, String> attributes = new LinkedHashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> f = it.next();
                 JsonNode v = f.getValue();
                 if (!v.isNull()) {
-                    b.attribute(f.getKey(), v.isValueNode() ? v.asText() : v.toString());
+                    attributes.put(f.getKey(), v.isValueNode() ? v.asText() : v.toString());
                 }
             }
-            return List.of(b.build());
+            return List.of(b.attributes(GenAiNormalizer.normalize(attributes)).build());
         };
     }
 

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.agenttelemetry.connect.model.AgentEvent;
 import io.agenttelemetry.connect.model.EventSource;
 import io.agenttelemetry.connect.model.EventType;
+import io.agenttelemetry.connect.model.GenAiNormalizer;
 import io.agenttelemetry.connect.model.SpanEvent;
 import io.agenttelemetry.connect.model.SpanKind;
 import io.agenttelemetry.connect.model.StatusCode;
@@ -113,7 +114,7 @@ public final class OtlpJsonParser {
                 .resourceAttributes(resource)
                 .scopeName(text(scope, "name"))
                 .scopeVersion(text(scope, "version"))
-                .attributes(AnyValues.attributes(item.path("attributes")))
+                .attributes(GenAiNormalizer.normalize(AnyValues.attributes(item.path("attributes"))))
                 .source(source);
     }
 
