@@ -1,0 +1,129 @@
+package io.agenttelemetry.connect.benchmarks;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+
+import io.agenttelemetry.connect.stack.Http;
+import io.agenttelemetry.connect.stack.LocalStack;
+import io.agenttelemetry.connect.stack.StackLayout;
+import io.agenttelemetry.connect.stack.Wait;
+
+/**
+ * End to end, on the real local stack: the same JSON-lines file of 1 KiB agent events tailed into Kafka through
+ * the same worker with the same producer overrides, once by Kafka's FileStreamSourceConnector (moving raw lines)
+ * and once by ours (parsing and normalizing each line into an agent event). Prints events/s of each and the ratio.
+ *
+ * <p>Usage, from the repository root after {@code mvn -DskipTests package}:
+ * {@code java -cp "benchmarks/target/classes:$(cat benchmarks/target/benchmarks.classpath)"
+ * io.agenttelemetry.connect.benchmarks.SourceThroughputBenchmark [megabytes]} (default 200).
+ */
+public final class SourceThroughputBenchmark {
+    private static final Map<String, String> PRODUCER_OVERRIDES = Map.of(
+            "producer.override.compression.type", "lz4",
+            "producer.override.linger.ms", "10",
+            "producer.override.batch.size", "524288");
+
+    private SourceThroughputBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int megabytes = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        Path root = Paths.get("").toAbsolutePath();
+        Path work = root.resolve("target/benchmarks/source-throughput");
+        StackLayout layout = StackLayout.fromSystemProperties(root);
+        try (LocalStack stack = LocalStack.builder(layout, work.resolve("stack")).openSearch(false).s3(false)
+                .connectHeap("1g").extraPluginPath(layout.baselinePlugins()).start()) {
+            Path file = Files.createDirectories(work.resolve("input")).resolve("agent-events.jsonl");
+            long lines = writeEvents(file, megabytes * 1024L * 1024L);
+            System.out.printf("input: %s, %d lines, %.1f MB%n", file, lines, Files.size(file) / 1e6);
+
+            Map<String, String> fileStream = new HashMap<>(PRODUCER_OVERRIDES);
+            fileStream.put("connector.class", "org.apache.kafka.connect.file.FileStreamSourceConnector");
+            fileStream.put("file", file.toString());
+            fileStream.put("topic", "bench-filestream");
+            fileStream.put("batch.size", "10000");
+            double baseline = run(stack, "bench-filestream", fileStream, lines);
+
+            Map<String, String> ours = new HashMap<>(PRODUCER_OVERRIDES);
+            ours.put("connector.class", "io.agenttelemetry.connect.source.AgentLogSourceConnector");
+            ours.put("paths", file.toString());
+            ours.put("format", "jsonl");
+            ours.put("topic", "bench-ours");
+            ours.put("batch.max.records", "10000");
+            double agent = run(stack, "bench-ours", ours, lines);
+
+            System.out.println();
+            System.out.println("| connector | events/s | ratio to FileStreamSource |");
+            System.out.println("|---|---|---|");
+            System.out.printf(Locale.ROOT, "| FileStreamSource (raw lines) | %.0f | 1.00 |%n", baseline);
+            System.out.printf(Locale.ROOT, "| AgentLogSource (jsonl → agent events) | %.0f | %.2f |%n", agent, agent / baseline);
+        }
+    }
+
+    /** Creates the connector and times it from creation until the topic holds every line. */
+    private static double run(LocalStack stack, String topic, Map<String, String> config, long lines) throws Exception {
+        long t0 = System.nanoTime();
+        Http.send("PUT", stack.connect().restUrl() + "/connectors/" + topic + "/config", Http.mapper().writeValueAsString(config)).ok();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafka().bootstrapServers()))) {
+            Wait.until(topic + " to hold " + lines + " records", Duration.ofMinutes(20), () -> endOffsets(admin, topic) >= lines);
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double rate = lines / seconds;
+        System.out.printf(Locale.ROOT, "%s: %d events in %.1f s = %.0f events/s%n", topic, lines, seconds, rate);
+        Http.send("DELETE", stack.connect().restUrl() + "/connectors/" + topic, null);
+        return rate;
+    }
+
+    private static long endOffsets(Admin admin, String topic) {
+        try {
+            if (!admin.listTopics().names().get().contains(topic)) {
+                return 0;
+            }
+            Map<TopicPartition, OffsetSpec> specs = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+                    .stream().collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
+            return admin.listOffsets(specs).all().get().values().stream().mapToLong(o -> o.offset()).sum();
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    /** Agent tool-call log lines padded to about 1 KiB, like prompts and tool arguments make them. */
+    static long writeEvents(Path file, long bytes) throws IOException {
+        Random random = new Random(7);
+        String[] tools = {"search_web", "read_file", "run_sql", "send_email", "create_ticket"};
+        String padding = "lorem ipsum dolor sit amet ".repeat(30);
+        long written = 0;
+        long lines = 0;
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            while (written < bytes) {
+                String tool = tools[random.nextInt(tools.length)];
+                String line = String.format(Locale.ROOT,
+                        "{\"ts\":\"2026-11-26T09:%02d:%02d.%03dZ\",\"level\":\"INFO\",\"msg\":\"tool call %s finished\","
+                                + "\"trace_id\":\"%032x\",\"span_id\":\"%016x\",\"service.name\":\"support-agent\","
+                                + "\"gen_ai.tool.name\":\"%s\",\"duration_ms\":%d,\"gen_ai.tool.call.arguments\":\"%s\"}",
+                        lines / 3600 % 60, lines / 60 % 60, lines % 1000, tool, random.nextLong() & Long.MAX_VALUE,
+                        random.nextLong() & Long.MAX_VALUE, tool, 20 + random.nextInt(900), padding.substring(0, 640 + random.nextInt(100)));
+                w.write(line);
+                w.write('\n');
+                written += line.length() + 1;
+                lines++;
+            }
+        }
+        return lines;
+    }
+}
