@@ -172,40 +172,23 @@ class FileTailerTest {
         }
     }
 
-    @Test
-    void renameRotationLosesAndDuplicatesNothing() throws IOException {
-        Path file = dir.resolve("agent.log");
-        List<String> expected = new ArrayList<>();
-        List<String> got = new ArrayList<>();
-        try (FileTailer t = tailer(Map.of())) {
-            int n = 0;
-            for (int rotation = 0; rotation < 5; rotation++) {
-                for (int i = 0; i < 10; i++) {
-                    append(file, jsonLine(++n));
-                    expected.add("line " + n);
-                }
-                got.addAll(bodies(drain(t)));
-                // Lines the writer adds after our read but before rotating land in the renamed file.
-                append(file, jsonLine(++n));
-                expected.add("line " + n);
-                Files.move(file, dir.resolve("agent.log." + rotation));
-                append(file, jsonLine(++n));
-                expected.add("line " + n);
-                got.addAll(bodies(drain(t)));
-            }
-        }
-        assertEquals(expected.size(), got.size(), "lines");
-        assertEquals(new HashSet<>(expected), new HashSet<>(got));
+    /** How a test rotates agent.log in round r. */
+    @FunctionalInterface
+    private interface Rotation {
+        void rotate(Path file, int round) throws IOException;
     }
 
-    @Test
-    void copytruncateRotationWithTheCopyInThePatternLosesAndDuplicatesNothing() throws IOException {
+    /**
+     * Rounds of: 10 lines, a read, one line the reader has not seen yet, the rotation, then linesAfter lines into
+     * the new or truncated file. Every line must come out exactly once.
+     */
+    private void assertRotationsLoseAndDuplicateNothing(int rounds, int linesAfter, Rotation rotation) throws IOException {
         Path file = dir.resolve("agent.log");
         List<String> expected = new ArrayList<>();
         List<String> got = new ArrayList<>();
         try (FileTailer t = tailer(Map.of())) {
             int n = 0;
-            for (int rotation = 0; rotation < 5; rotation++) {
+            for (int round = 0; round < rounds; round++) {
                 for (int i = 0; i < 10; i++) {
                     append(file, jsonLine(++n));
                     expected.add("line " + n);
@@ -213,43 +196,34 @@ class FileTailerTest {
                 got.addAll(bodies(drain(t)));
                 append(file, jsonLine(++n));
                 expected.add("line " + n);
-                copyTruncate(file, dir.resolve("agent.log." + rotation));
-                append(file, jsonLine(++n));
-                expected.add("line " + n);
+                rotation.rotate(file, round);
+                for (int i = 0; i < linesAfter; i++) {
+                    append(file, jsonLine(++n));
+                    expected.add("line " + n);
+                }
                 got.addAll(bodies(drain(t)));
                 got.addAll(bodies(drain(t)));
             }
         }
         assertEquals(new HashSet<>(expected), new HashSet<>(got));
         assertEquals(expected.size(), got.size(), "no duplicates");
+    }
+
+    @Test
+    void renameRotationLosesAndDuplicatesNothing() throws IOException {
+        // The renamed file is read to its end through the channel still open on it.
+        assertRotationsLoseAndDuplicateNothing(5, 1, (file, round) -> Files.move(file, dir.resolve("agent.log." + round)));
+    }
+
+    @Test
+    void copytruncateRotationWithTheCopyInThePatternLosesAndDuplicatesNothing() throws IOException {
+        assertRotationsLoseAndDuplicateNothing(5, 1, (file, round) -> copyTruncate(file, dir.resolve("agent.log." + round)));
     }
 
     @Test
     void copytruncateFollowedByFastRegrowthIsStillNoticed() throws IOException {
         // The writer refills the truncated file past our old position before we look again.
-        Path file = dir.resolve("agent.log");
-        List<String> expected = new ArrayList<>();
-        List<String> got = new ArrayList<>();
-        try (FileTailer t = tailer(Map.of())) {
-            int n = 0;
-            for (int rotation = 0; rotation < 3; rotation++) {
-                for (int i = 0; i < 10; i++) {
-                    append(file, jsonLine(++n));
-                    expected.add("line " + n);
-                }
-                got.addAll(bodies(drain(t)));
-                append(file, jsonLine(++n));
-                expected.add("line " + n);
-                copyTruncate(file, dir.resolve("agent.log." + rotation));
-                for (int i = 0; i < 20; i++) {
-                    append(file, jsonLine(++n));
-                    expected.add("line " + n);
-                }
-                got.addAll(bodies(drain(t)));
-            }
-        }
-        assertEquals(new HashSet<>(expected), new HashSet<>(got));
-        assertEquals(expected.size(), got.size(), "no duplicates");
+        assertRotationsLoseAndDuplicateNothing(3, 20, (file, round) -> copyTruncate(file, dir.resolve("agent.log." + round)));
     }
 
     @Test
