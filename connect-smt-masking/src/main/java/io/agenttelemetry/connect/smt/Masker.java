@@ -1,0 +1,294 @@
+package io.agenttelemetry.connect.smt;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.apache.kafka.connect.data.Field;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.Struct;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+
+import io.agenttelemetry.connect.smt.MaskSensitiveDataConfig.Strategy;
+import io.agenttelemetry.connect.smt.detect.Detectors;
+import io.agenttelemetry.connect.smt.detect.Finding;
+
+/**
+ * Masks what the detectors find in a value: every string in it, at any depth, inside JSON carried in strings, and
+ * whole values of fields with sensitive names. Pure: no I/O; the input is never changed.
+ */
+final class Masker {
+    static final String SENSITIVE_FIELD = "SENSITIVE_FIELD";
+    /** Returned for a value the drop strategy removes. */
+    static final Object DROP = new Object();
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final MaskSensitiveDataConfig config;
+    private final Detectors detectors;
+    private final Mac hmac;
+
+    /** Counts of findings by type for one record. */
+    static final class Tally {
+        private final Map<String, Integer> counts = new TreeMap<>();
+
+        void add(String type) {
+            counts.merge(type, 1, Integer::sum);
+        }
+
+        boolean isEmpty() {
+            return counts.isEmpty();
+        }
+
+        /** TYPE:count pairs, never values. */
+        String summary() {
+            StringBuilder sb = new StringBuilder();
+            counts.forEach((t, n) -> sb.append(sb.length() == 0 ? "" : ",").append(t).append(':').append(n));
+            return sb.toString();
+        }
+    }
+
+    Masker(MaskSensitiveDataConfig config, Detectors detectors) {
+        this.config = config;
+        this.detectors = detectors;
+        this.hmac = config.hashKey.value().isEmpty() ? null : hmac(config.hashKey.value());
+    }
+
+    private static Mac hmac(String key) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every JVM has HmacSHA256", e);
+        }
+    }
+
+    /** Schemaless values: strings, maps, lists, anything else unchanged. May return {@link #DROP}. */
+    Object maskSchemaless(Object value, String fieldName, Tally tally) {
+        if (value instanceof String) {
+            return maskString((String) value, fieldName, tally);
+        }
+        if (value instanceof Map) {
+            Map<Object, Object> out = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
+                Object masked = maskSchemaless(e.getValue(), String.valueOf(e.getKey()), tally);
+                if (masked != DROP) {
+                    out.put(e.getKey(), masked);
+                }
+            }
+            return out;
+        }
+        if (value instanceof List) {
+            List<Object> out = new ArrayList<>();
+            for (Object o : (List<?>) value) {
+                Object masked = maskSchemaless(o, fieldName, tally);
+                if (masked != DROP) {
+                    out.add(masked);
+                }
+            }
+            return out;
+        }
+        if (value != null && fieldName != null && isSensitiveName(fieldName) && !(value instanceof Boolean)) {
+            return replacement(SENSITIVE_FIELD, String.valueOf(value), tally);
+        }
+        return value;
+    }
+
+    /** A struct with the same schema, its strings masked. */
+    Struct maskStruct(Struct struct, Tally tally) {
+        Struct out = new Struct(struct.schema());
+        for (Field f : struct.schema().fields()) {
+            out.put(f, maskTyped(struct.get(f), f.schema(), f.name(), tally));
+        }
+        return out;
+    }
+
+    private Object maskTyped(Object value, Schema schema, String fieldName, Tally tally) {
+        if (value == null) {
+            return null;
+        }
+        switch (schema.type()) {
+            case STRING: {
+                Object masked = maskString((String) value, fieldName, tally);
+                return masked == DROP ? (schema.isOptional() ? null : "") : masked;
+            }
+            case STRUCT:
+                return maskStruct((Struct) value, tally);
+            case MAP: {
+                Map<Object, Object> out = new LinkedHashMap<>();
+                for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
+                    Object masked = maskTyped(e.getValue(), schema.valueSchema(), String.valueOf(e.getKey()), tally);
+                    if (masked != null || schema.valueSchema().isOptional()) {
+                        out.put(e.getKey(), masked);
+                    }
+                }
+                return out;
+            }
+            case ARRAY: {
+                List<Object> out = new ArrayList<>();
+                for (Object o : (List<?>) value) {
+                    out.add(maskTyped(o, schema.valueSchema(), fieldName, tally));
+                }
+                return out;
+            }
+            default:
+                return value;
+        }
+    }
+
+    /** A masked copy of a string, or {@link #DROP}. */
+    Object maskString(String s, String fieldName, Tally tally) {
+        if (fieldName != null && isSensitiveName(fieldName) && !s.isEmpty() && !allowed(s)) {
+            return replacement(SENSITIVE_FIELD, s, tally);
+        }
+        if (config.jsonInStrings && looksLikeJson(s)) {
+            JsonNode tree = parse(s);
+            if (tree != null) {
+                Tally inner = new Tally();
+                JsonNode masked = maskJson(tree, null, inner);
+                if (inner.isEmpty()) {
+                    return s;
+                }
+                inner.counts.forEach((t, n) -> tally.counts.merge(t, n, Integer::sum));
+                return masked == null ? DROP : masked.toString();
+            }
+        }
+        return maskText(s, tally);
+    }
+
+    private Object maskText(String s, Tally tally) {
+        List<Finding> findings = detectors.scan(s);
+        if (findings.isEmpty()) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        int at = 0;
+        boolean any = false;
+        for (Finding f : findings) {
+            String value = s.substring(f.start(), f.end());
+            if (allowed(value)) {
+                continue;
+            }
+            Object r = replacement(f.type(), value, tally);
+            if (r == DROP) {
+                return DROP;
+            }
+            out.append(s, at, f.start()).append((String) r);
+            at = f.end();
+            any = true;
+        }
+        return any ? out.append(s, at, s.length()).toString() : s;
+    }
+
+    /** Masks a JSON tree in place of a copy; null means drop it. */
+    private JsonNode maskJson(JsonNode node, String fieldName, Tally tally) {
+        if (node.isTextual()) {
+            Object m = maskString(node.asText(), fieldName, tally);
+            return m == DROP ? null : TextNode.valueOf((String) m);
+        }
+        if (node.isObject()) {
+            ObjectNode out = JSON.createObjectNode();
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                JsonNode m = maskJson(e.getValue(), e.getKey(), tally);
+                if (m != null) {
+                    out.set(e.getKey(), m);
+                }
+            }
+            return out;
+        }
+        if (node.isArray()) {
+            ArrayNode out = JSON.createArrayNode();
+            for (JsonNode item : node) {
+                JsonNode m = maskJson(item, fieldName, tally);
+                if (m != null) {
+                    out.add(m);
+                }
+            }
+            return out;
+        }
+        if (node.isNumber() && fieldName != null && isSensitiveName(fieldName)) {
+            Object r = replacement(SENSITIVE_FIELD, node.asText(), tally);
+            return r == DROP ? null : TextNode.valueOf((String) r);
+        }
+        return node;
+    }
+
+    private Object replacement(String type, String value, Tally tally) {
+        tally.add(type);
+        Strategy strategy = config.strategyFor(type);
+        switch (strategy) {
+            case DROP:
+                return DROP;
+            case HASH:
+                return "[HASH:" + type + ":" + hashHex(value) + "]";
+            case PARTIAL: {
+                int keep = value.length() > config.partialKeep * 2 ? config.partialKeep : 0;
+                return "*".repeat(value.length() - keep) + value.substring(value.length() - keep);
+            }
+            default:
+                return "[REDACTED:" + type + "]";
+        }
+    }
+
+    private String hashHex(String value) {
+        byte[] digest;
+        synchronized (hmac) {
+            digest = hmac.doFinal(value.getBytes(StandardCharsets.UTF_8));
+        }
+        StringBuilder sb = new StringBuilder(16);
+        for (int i = 0; i < 8; i++) {
+            sb.append(String.format("%02x", digest[i]));
+        }
+        return sb.toString();
+    }
+
+    private boolean isSensitiveName(String fieldName) {
+        return config.fieldNames.matcher(fieldName).matches();
+    }
+
+    private boolean allowed(String value) {
+        for (Pattern p : config.allowlist) {
+            if (p.matcher(value).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean looksLikeJson(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                return c == '{' || c == '[';
+            }
+        }
+        return false;
+    }
+
+    /** The parsed tree, or null if it is not JSON (or nested too deeply for the parser's limits): then it is text. */
+    private static JsonNode parse(String s) {
+        try {
+            JsonNode n = JSON.readTree(s);
+            return n != null && n.isContainerNode() ? n : null;
+        } catch (JsonProcessingException | RuntimeException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.agenttelemetry.connect.smt.detect;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Detectors gitleaks does not have: Authorization headers, bearer tokens, credentials in URLs, and PII. */
+final class BuiltinDetectors {
+    private BuiltinDetectors() {
+    }
+
+    static List<Detector> secrets() {
+        return List.of(
+                new RegexDetector("AUTHORIZATION_HEADER", Detector.Family.SECRET,
+                        Pattern.compile("(?i)\\b(?:proxy-)?authorization[\"']?\\s*[:=]\\s*[\"']?(?:bearer|basic|token|digest|apikey)?\\s*([A-Za-z0-9._~+/=:-]{8,})"),
+                        new String[] {"authorization"}, 1, 0, Allowlist.NONE),
+                new RegexDetector("BEARER_TOKEN", Detector.Family.SECRET,
+                        Pattern.compile("(?i)\\bbearer\\s+([A-Za-z0-9._~+/-]{16,}=*)"),
+                        new String[] {"bearer"}, 1, 3.0, Allowlist.NONE),
+                new RegexDetector("URL_CREDENTIALS", Detector.Family.SECRET,
+                        Pattern.compile("\\b[a-zA-Z][a-zA-Z0-9+.-]{1,20}://[^\\s:/@\"']{1,100}:([^\\s@/\"']{1,200})@[^\\s/\"']"),
+                        new String[] {"://"}, 1, 0, Allowlist.NONE));
+    }
+
+    static List<Detector> pii() {
+        return List.of(
+                new RegexDetector("EMAIL", Detector.Family.PII,
+                        Pattern.compile("\\b[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9-]{1,63}\\.)+[A-Za-z]{2,24}\\b"),
+                        new String[] {"@"}, 0, 0, Allowlist.NONE),
+                new RegexDetector("CREDIT_CARD", Detector.Family.PII,
+                        Pattern.compile("(?<![\\w-])(?:\\d[ -]?){13,18}\\d(?![\\w-])"),
+                        new String[0], 0, 0, Allowlist.NONE, BuiltinDetectors::luhn),
+                new RegexDetector("IBAN", Detector.Family.PII,
+                        Pattern.compile("\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\\b"),
+                        new String[0], 0, 0, Allowlist.NONE, BuiltinDetectors::mod97),
+                new RegexDetector("US_SSN", Detector.Family.PII,
+                        Pattern.compile("(?<![\\w-])(\\d{3})[- ](\\d{2})[- ](\\d{4})(?![\\w-])"),
+                        new String[0], 0, 0, Allowlist.NONE, BuiltinDetectors::validSsn),
+                new RegexDetector("IP_ADDRESS", Detector.Family.PII,
+                        Pattern.compile("(?<![\\w.])(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?![\\w.])"
+                                + "|(?<![:\\w])(?:[0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}(?![:\\w])"),
+                        new String[0], 0, 0, Allowlist.NONE),
+                new RegexDetector("PHONE_NUMBER", Detector.Family.PII,
+                        Pattern.compile("(?<![\\w+])(?:\\+[1-9]\\d{0,2}[ .-]?)?(?:\\(\\d{2,4}\\)[ .-]?|\\d{2,4}[ .-])\\d{3,4}[ .-]\\d{3,4}(?![\\w-])"
+                                + "|(?<![\\w+])\\+[1-9]\\d{7,14}(?!\\w)"),
+                        new String[0], 0, 0, Allowlist.NONE, BuiltinDetectors::plausiblePhone));
+    }
+
+    static boolean luhn(String s) {
+        String digits = s.replaceAll("[ -]", "");
+        if (digits.length() < 13 || digits.length() > 19) {
+            return false;
+        }
+        int sum = 0;
+        boolean twice = false;
+        for (int i = digits.length() - 1; i >= 0; i--) {
+            int d = digits.charAt(i) - '0';
+            if (twice) {
+                d *= 2;
+                if (d > 9) {
+                    d -= 9;
+                }
+            }
+            sum += d;
+            twice = !twice;
+        }
+        return sum % 10 == 0;
+    }
+
+    /** ISO 13616: move the first four characters to the end, letters to numbers, remainder mod 97 must be 1. */
+    static boolean mod97(String s) {
+        String iban = s.replace(" ", "");
+        if (iban.length() < 15 || iban.length() > 34) {
+            return false;
+        }
+        String rearranged = iban.substring(4) + iban.substring(0, 4);
+        StringBuilder digits = new StringBuilder();
+        for (char c : rearranged.toCharArray()) {
+            digits.append(Character.isDigit(c) ? String.valueOf(c) : String.valueOf(c - 'A' + 10));
+        }
+        return new BigInteger(digits.toString()).mod(BigInteger.valueOf(97)).intValue() == 1;
+    }
+
+    /** SSA rules: area not 000, 666 or 900-999; group not 00; serial not 0000; not the published example numbers. */
+    static boolean validSsn(String s) {
+        String d = s.replaceAll("[- ]", "");
+        int area = Integer.parseInt(d.substring(0, 3));
+        int group = Integer.parseInt(d.substring(3, 5));
+        int serial = Integer.parseInt(d.substring(5));
+        return area != 0 && area != 666 && area < 900 && group != 0 && serial != 0
+                && !d.equals("078051120") && !d.equals("219099999") && !d.chars().allMatch(c -> c == d.charAt(0));
+    }
+
+    /** 8 to 15 digits (E.164), not all the same digit. */
+    static boolean plausiblePhone(String s) {
+        String d = s.replaceAll("\\D", "");
+        return d.length() >= 8 && d.length() <= 15 && !d.chars().allMatch(c -> c == d.charAt(0));
+    }
+}

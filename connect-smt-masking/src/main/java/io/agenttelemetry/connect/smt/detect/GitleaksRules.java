@@ -1,0 +1,96 @@
+package io.agenttelemetry.connect.smt.detect;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+
+/**
+ * The gitleaks rule set (MIT, bundled as gitleaks.toml) as detectors: same regexes (Go syntax translated), keywords,
+ * entropy thresholds, secret groups and allowlists, including the global one.
+ */
+final class GitleaksRules {
+    private static final Logger log = LoggerFactory.getLogger(GitleaksRules.class);
+    private static final String RESOURCE = "gitleaks.toml";
+
+    private GitleaksRules() {
+    }
+
+    static List<Detector> load() {
+        JsonNode root;
+        try (InputStream in = GitleaksRules.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " missing from the masking plugin jar");
+            }
+            root = new TomlMapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+        Allowlist global = allowlist(root.path("allowlist"));
+        List<Detector> detectors = new ArrayList<>();
+        for (JsonNode rule : root.path("rules")) {
+            if (!rule.hasNonNull("regex")) {
+                continue; // path-only rules say nothing about content
+            }
+            String id = rule.path("id").asText();
+            try {
+                Allowlist allow = global;
+                for (JsonNode a : rule.path("allowlists")) {
+                    allow = allow.and(allowlist(a));
+                }
+                if (rule.has("allowlist")) {
+                    allow = allow.and(allowlist(rule.path("allowlist")));
+                }
+                List<String> keywords = new ArrayList<>();
+                rule.path("keywords").forEach(k -> keywords.add(k.asText().toLowerCase(Locale.ROOT)));
+                detectors.add(new RegexDetector(name(id), Detector.Family.SECRET, Pattern.compile(goToJava(rule.path("regex").asText())),
+                        keywords.toArray(new String[0]), rule.has("secretGroup") ? rule.path("secretGroup").asInt() : -1,
+                        rule.path("entropy").asDouble(0), allow));
+            } catch (PatternSyntaxException e) {
+                log.warn("Skipping gitleaks rule {}: its regex does not compile in Java: {}", id, e.getDescription());
+            }
+        }
+        return detectors;
+    }
+
+    /** gitleaks-id to detector name: openai-api-key becomes OPENAI_API_KEY. */
+    static String name(String id) {
+        return id.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+
+    private static Allowlist allowlist(JsonNode a) {
+        List<Pattern> secret = new ArrayList<>();
+        List<Pattern> match = new ArrayList<>();
+        String target = a.path("regexTarget").asText("secret");
+        for (JsonNode r : a.path("regexes")) {
+            try {
+                ("secret".equals(target) ? secret : match).add(Pattern.compile(goToJava(r.asText())));
+            } catch (PatternSyntaxException e) {
+                log.debug("Skipping allowlist regex {}: {}", r.asText(), e.getDescription());
+            }
+        }
+        List<String> stopwords = new ArrayList<>();
+        a.path("stopwords").forEach(w -> stopwords.add(w.asText().toLowerCase(Locale.ROOT)));
+        return new Allowlist(secret, match, stopwords);
+    }
+
+    /** RE2 (Go) to java.util.regex: named groups, POSIX classes, and '{' that RE2 reads as a literal. */
+    static String goToJava(String re) {
+        String s = re.replace("(?P<", "(?<")
+                .replace("[[:alnum:]]", "\\p{Alnum}").replace("[:alnum:]", "\\p{Alnum}")
+                .replace("[[:alpha:]]", "\\p{Alpha}").replace("[:alpha:]", "\\p{Alpha}")
+                .replace("[[:digit:]]", "\\d").replace("[:digit:]", "\\d")
+                .replace("[[:space:]]", "\\s").replace("[:space:]", "\\s");
+        return s.replaceAll("(?<!\\\\)\\{(?!\\d+(?:,\\d*)?\\})", "\\\\{");
+    }
+}

@@ -1,0 +1,82 @@
+package io.agenttelemetry.connect.smt.detect;
+
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A detector defined by a regex, as gitleaks rules are: lowercase keywords that must appear before the regex runs
+ * (the cheap prefilter), the group holding the secret, a minimum entropy for it, and allowlists.
+ */
+final class RegexDetector implements Detector {
+    private final String name;
+    private final Family family;
+    private final Pattern pattern;
+    private final String[] keywords;
+    private final int secretGroup;
+    private final double minEntropy;
+    private final Allowlist allowlist;
+    private final Predicate<String> validator;
+
+    RegexDetector(String name, Family family, Pattern pattern, String[] keywords, int secretGroup, double minEntropy, Allowlist allowlist) {
+        this(name, family, pattern, keywords, secretGroup, minEntropy, allowlist, v -> true);
+    }
+
+    /** @param validator a check the found value must pass, e.g. a Luhn checksum */
+    RegexDetector(String name, Family family, Pattern pattern, String[] keywords, int secretGroup, double minEntropy,
+                  Allowlist allowlist, Predicate<String> validator) {
+        this.name = name;
+        this.family = family;
+        this.pattern = pattern;
+        this.keywords = keywords;
+        this.secretGroup = secretGroup;
+        this.minEntropy = minEntropy;
+        this.allowlist = allowlist;
+        this.validator = validator;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Family family() {
+        return family;
+    }
+
+    @Override
+    public void find(String text, String lower, List<Finding> out) {
+        if (!anyKeyword(lower)) {
+            return;
+        }
+        Matcher m = pattern.matcher(text);
+        while (m.find()) {
+            int group = secretGroup >= 0 ? secretGroup : (m.groupCount() > 0 && m.group(1) != null ? 1 : 0);
+            String secret = m.group(group);
+            if (secret == null || secret.isEmpty()) {
+                continue;
+            }
+            if (minEntropy > 0 && Entropy.shannon(secret) < minEntropy) {
+                continue;
+            }
+            if (!validator.test(secret) || allowlist.allows(secret, m.group(), text)) {
+                continue;
+            }
+            out.add(new Finding(name, m.start(group), m.end(group)));
+        }
+    }
+
+    private boolean anyKeyword(String lower) {
+        if (keywords.length == 0) {
+            return true;
+        }
+        for (String k : keywords) {
+            if (lower.contains(k)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
