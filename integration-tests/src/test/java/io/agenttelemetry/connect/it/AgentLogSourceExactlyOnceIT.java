@@ -19,7 +19,9 @@ class AgentLogSourceExactlyOnceIT {
 
     @Test
     void killNineMidFileThenRestartKeepsEveryLineExactlyOnce() throws Exception {
-        try (LocalStack stack = Stacks.builder("source-eos").exactlyOnceSource(true).openSearch(false).s3(false).start()) {
+        // A short rebalance delay: the crashed worker's tasks go back without waiting out the 5-minute default.
+        try (LocalStack stack = Stacks.builder("source-eos").exactlyOnceSource(true).openSearch(false).s3(false)
+                .workerProperty("scheduled.rebalance.max.delay.ms", "5000").start()) {
             Path dir = Files.createDirectories(stack.workDir().resolve("logs"));
             AgentLogFiles log = new AgentLogFiles(dir.resolve("agent.log"));
             log.write("line", 30_000);
