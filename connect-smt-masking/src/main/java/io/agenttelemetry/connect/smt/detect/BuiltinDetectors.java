@@ -19,31 +19,43 @@ final class BuiltinDetectors {
                         new String[] {"bearer"}, 1, 3.0, Allowlist.NONE),
                 new RegexDetector("URL_CREDENTIALS", Detector.Family.SECRET,
                         Pattern.compile("\\b[a-zA-Z][a-zA-Z0-9+.-]{1,20}://[^\\s:/@\"']{1,100}:([^\\s@/\"']{1,200})@[^\\s/\"']"),
-                        new String[] {"://"}, 1, 0, Allowlist.NONE));
+                        new String[] {"://"}, 1, 0, Allowlist.NONE).shape(t -> t.indexOf('@', t.indexOf("://")) > 0));
     }
 
     static List<Detector> pii() {
         return List.of(
-                new RegexDetector("EMAIL", Detector.Family.PII,
-                        Pattern.compile("\\b[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9-]{1,63}\\.)+[A-Za-z]{2,24}\\b"),
-                        new String[] {"@"}, 0, 0, Allowlist.NONE),
+                new EmailDetector(),
                 new RegexDetector("CREDIT_CARD", Detector.Family.PII,
                         Pattern.compile("(?<![\\w-])(?:\\d[ -]?){13,18}\\d(?![\\w-])"),
-                        new String[0], 0, 0, Allowlist.NONE, BuiltinDetectors::luhn),
+                        new String[0], 0, 0, Allowlist.NONE, BuiltinDetectors::luhn).minDigits(13).numericOnly(),
                 new RegexDetector("IBAN", Detector.Family.PII,
                         Pattern.compile("\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\\b"),
-                        new String[0], 0, 0, Allowlist.NONE, BuiltinDetectors::mod97),
+                        new String[0], 0, 0, Allowlist.NONE, BuiltinDetectors::mod97).minDigits(8).shape(BuiltinDetectors::hasIbanStart),
                 new RegexDetector("US_SSN", Detector.Family.PII,
                         Pattern.compile("(?<![\\w-])(\\d{3})[- ](\\d{2})[- ](\\d{4})(?![\\w-])"),
-                        new String[0], 0, 0, Allowlist.NONE, BuiltinDetectors::validSsn),
+                        new String[0], 0, 0, Allowlist.NONE, BuiltinDetectors::validSsn).minDigits(9).numericOnly(),
                 new RegexDetector("IP_ADDRESS", Detector.Family.PII,
-                        Pattern.compile("(?<![\\w.])(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?![\\w.])"
-                                + "|(?<![:\\w])(?:[0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}(?![:\\w])"),
-                        new String[0], 0, 0, Allowlist.NONE),
+                        Pattern.compile("(?<![\\w.])(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?![\\w.])"),
+                        new String[0], 0, 0, Allowlist.NONE).minDigits(4).numericOnly(),
                 new RegexDetector("PHONE_NUMBER", Detector.Family.PII,
                         Pattern.compile("(?<![\\w+])(?:\\+[1-9]\\d{0,2}[ .-]?)?(?:\\(\\d{2,4}\\)[ .-]?|\\d{2,4}[ .-])\\d{3,4}[ .-]\\d{3,4}(?![\\w-])"
                                 + "|(?<![\\w+])\\+[1-9]\\d{7,14}(?!\\w)"),
-                        new String[0], 0, 0, Allowlist.NONE, BuiltinDetectors::plausiblePhone));
+                        new String[0], 0, 0, Allowlist.NONE, BuiltinDetectors::plausiblePhone).minDigits(8).numericOnly(),
+                new RegexDetector("IP_ADDRESS", Detector.Family.PII,
+                        Pattern.compile("(?<![:\\w])(?:[0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}(?![:\\w])"),
+                        new String[] {":"}, 0, 0, Allowlist.NONE).shape(t -> t.chars().filter(c -> c == ':').count() >= 7));
+    }
+
+    /** Two capital letters followed by two digits: how every IBAN starts. */
+    static boolean hasIbanStart(String t) {
+        for (int i = 0; i + 3 < t.length(); i++) {
+            char a = t.charAt(i);
+            char b = t.charAt(i + 1);
+            if (a >= 'A' && a <= 'Z' && b >= 'A' && b <= 'Z' && Character.isDigit(t.charAt(i + 2)) && Character.isDigit(t.charAt(i + 3))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean luhn(String s) {

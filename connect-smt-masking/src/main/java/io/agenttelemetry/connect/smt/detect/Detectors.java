@@ -1,6 +1,7 @@
 package io.agenttelemetry.connect.smt.detect;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
@@ -11,9 +12,21 @@ import java.util.Set;
 /** The enabled detectors, run together over a string; overlapping findings resolve to the earliest, longest one. */
 public final class Detectors {
     private final List<Detector> detectors;
+    private final KeywordIndex keywords;
+    /** Detectors without a keyword gate (or with keywords the index cannot hold): always candidates. */
+    private final BitSet ungated = new BitSet();
 
     private Detectors(List<Detector> detectors) {
         this.detectors = detectors;
+        List<String[]> perDetector = new ArrayList<>();
+        for (int i = 0; i < detectors.size(); i++) {
+            String[] k = detectors.get(i).keywords();
+            perDetector.add(k);
+            if (k.length == 0 || java.util.Arrays.stream(k).anyMatch(w -> w.chars().anyMatch(c -> c >= 128))) {
+                ungated.set(i);
+            }
+        }
+        this.keywords = new KeywordIndex(perDetector);
     }
 
     /** Every built-in detector: the gitleaks rules, our secret detectors, and PII. */
@@ -50,10 +63,37 @@ public final class Detectors {
         if (text.isEmpty()) {
             return List.of();
         }
-        String lower = text.toLowerCase(Locale.ROOT);
+        BitSet candidates = keywords.match(text.toLowerCase(Locale.ROOT));
+        candidates.or(ungated);
+        int digits = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                digits++;
+            }
+        }
         List<Finding> raw = new ArrayList<>();
-        for (Detector d : detectors) {
-            d.find(text, lower, raw);
+        List<int[]> windows = null;
+        for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+            Detector d = detectors.get(i);
+            if (digits < d.minDigits()) {
+                continue;
+            }
+            if (!d.numeric()) {
+                d.find(text, raw);
+                continue;
+            }
+            if (windows == null) {
+                windows = numericWindows(text);
+            }
+            for (int[] w : windows) {
+                if (w[2] >= d.minDigits()) {
+                    List<Finding> found = new ArrayList<>();
+                    d.find(text.substring(w[0], w[1]), found);
+                    for (Finding f : found) {
+                        raw.add(new Finding(f.type(), f.start() + w[0], f.end() + w[0]));
+                    }
+                }
+            }
         }
         if (raw.size() <= 1) {
             return raw;
@@ -67,6 +107,45 @@ public final class Detectors {
         }
         kept.sort(Comparator.comparingInt(Finding::start));
         return kept;
+    }
+
+    /**
+     * Maximal runs of digits and separators ({@code +().:-}, space) that hold digits, each widened by one
+     * character on both sides so that look-arounds see the same neighbours as in the whole text: {start, end, digits}.
+     */
+    static List<int[]> numericWindows(String text) {
+        List<int[]> out = new ArrayList<>();
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            while (i < n && !isDigit(text.charAt(i))) {
+                i++;
+            }
+            if (i >= n) {
+                break;
+            }
+            int start = i;
+            while (start > 0 && isSeparator(text.charAt(start - 1))) {
+                start--;
+            }
+            int digits = 0;
+            while (i < n && (isDigit(text.charAt(i)) || isSeparator(text.charAt(i)))) {
+                if (isDigit(text.charAt(i))) {
+                    digits++;
+                }
+                i++;
+            }
+            out.add(new int[] {Math.max(0, start - 1), Math.min(n, i + 1), digits});
+        }
+        return out;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isSeparator(char c) {
+        return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '+' || c == ':';
     }
 
     private static int tier(Finding f) {

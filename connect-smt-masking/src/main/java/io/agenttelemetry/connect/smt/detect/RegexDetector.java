@@ -18,6 +18,9 @@ final class RegexDetector implements Detector {
     private final double minEntropy;
     private final Allowlist allowlist;
     private final Predicate<String> validator;
+    private int minDigits;
+    private boolean numeric;
+    private Predicate<String> shape = t -> true;
 
     RegexDetector(String name, Family family, Pattern pattern, String[] keywords, int secretGroup, double minEntropy, Allowlist allowlist) {
         this(name, family, pattern, keywords, secretGroup, minEntropy, allowlist, v -> true);
@@ -46,9 +49,42 @@ final class RegexDetector implements Detector {
         return family;
     }
 
+    /** Skips strings with fewer digits than a match needs (cards, SSNs, phone numbers). */
+    RegexDetector minDigits(int digits) {
+        this.minDigits = digits;
+        return this;
+    }
+
+    /** A cheap check a string must pass before the regex runs, e.g. "has two capitals followed by two digits". */
+    RegexDetector shape(Predicate<String> check) {
+        this.shape = check;
+        return this;
+    }
+
+    /** Marks a detector whose values are made of digits and separators only (see {@link Detector#numeric()}). */
+    RegexDetector numericOnly() {
+        this.numeric = true;
+        return this;
+    }
+
     @Override
-    public void find(String text, String lower, List<Finding> out) {
-        if (!anyKeyword(lower)) {
+    public boolean numeric() {
+        return numeric;
+    }
+
+    @Override
+    public String[] keywords() {
+        return keywords;
+    }
+
+    @Override
+    public int minDigits() {
+        return minDigits;
+    }
+
+    @Override
+    public void find(String text, List<Finding> out) {
+        if (!shape.test(text)) {
             return;
         }
         Matcher m = pattern.matcher(text);
@@ -66,17 +102,5 @@ final class RegexDetector implements Detector {
             }
             out.add(new Finding(name, m.start(group), m.end(group)));
         }
-    }
-
-    private boolean anyKeyword(String lower) {
-        if (keywords.length == 0) {
-            return true;
-        }
-        for (String k : keywords) {
-            if (lower.contains(k)) {
-                return true;
-            }
-        }
-        return false;
     }
 }
