@@ -27,6 +27,8 @@ public final class OpenSearchSinkConfig extends AbstractConfig {
     public static final String BEHAVIOR_ON_NULL_VALUES_CONFIG = "behavior.on.null.values";
     public static final String BEHAVIOR_ON_MALFORMED_DOCS_CONFIG = "behavior.on.malformed.documents";
     public static final String SENSITIVITY_HEADER_CONFIG = "sensitivity.header.name";
+    public static final String INDEX_TEMPLATES_INSTALL_CONFIG = "index.templates.install";
+    public static final String INDEX_TEMPLATES_REPLICAS_CONFIG = "index.templates.replicas";
 
     /** What to do with a record whose value is null (a tombstone). */
     public enum BehaviorOnNullValues { IGNORE, DELETE, FAIL }
@@ -57,6 +59,14 @@ public final class OpenSearchSinkConfig extends AbstractConfig {
             .define(SENSITIVITY_HEADER_CONFIG, Type.STRING, Sensitivity.HEADER, new ConfigDef.NonEmptyString(), Importance.LOW,
                     "Record header holding the sensitivity class for {sensitivity}; records without it count as restricted.",
                     DATA, 2, Width.MEDIUM, "Sensitivity header")
+            .define(INDEX_TEMPLATES_INSTALL_CONFIG, Type.BOOLEAN, true, Importance.MEDIUM,
+                    "Install the shipped index templates for agent-spans-* and agent-logs-* before the first write "
+                            + "(explicit types for ids, date_nanos times, token counts and agent_telemetry.* fields; a cap on "
+                            + "dynamic fields). With another index.name.template, install matching templates yourself.",
+                    DATA, 5, Width.SHORT, "Install index templates")
+            .define(INDEX_TEMPLATES_REPLICAS_CONFIG, Type.INT, 1, ConfigDef.Range.between(0, 10), Importance.LOW,
+                    "number_of_replicas in the installed templates; 0 for a single-node cluster.",
+                    DATA, 6, Width.SHORT, "Template replicas")
             .define(BEHAVIOR_ON_NULL_VALUES_CONFIG, Type.STRING, "ignore", EnumConfig.validator(BehaviorOnNullValues.class),
                     Importance.MEDIUM, "Tombstones: ignore them, delete the document with the record's id, or fail the task.",
                     DATA, 3, Width.SHORT, "On null values")
@@ -86,6 +96,8 @@ public final class OpenSearchSinkConfig extends AbstractConfig {
     final String sensitivityHeader;
     final BehaviorOnNullValues onNull;
     final BehaviorOnMalformedDocuments onMalformed;
+    final boolean installTemplates;
+    final int templateReplicas;
     final int batchSize;
     final long bulkSizeBytes;
     final int maxRetries;
@@ -100,6 +112,8 @@ public final class OpenSearchSinkConfig extends AbstractConfig {
         sensitivityHeader = getString(SENSITIVITY_HEADER_CONFIG);
         onNull = EnumConfig.parse(BehaviorOnNullValues.class, getString(BEHAVIOR_ON_NULL_VALUES_CONFIG));
         onMalformed = EnumConfig.parse(BehaviorOnMalformedDocuments.class, getString(BEHAVIOR_ON_MALFORMED_DOCS_CONFIG));
+        installTemplates = getBoolean(INDEX_TEMPLATES_INSTALL_CONFIG);
+        templateReplicas = getInt(INDEX_TEMPLATES_REPLICAS_CONFIG);
         batchSize = getInt(BATCH_SIZE_CONFIG);
         bulkSizeBytes = getLong(BULK_SIZE_BYTES_CONFIG);
         maxRetries = getInt(MAX_RETRIES_CONFIG);

@@ -30,6 +30,7 @@ public class OpenSearchSinkTask extends SinkTask {
     private DocumentMapper mapper;
     private BulkWriter writer;
     private ErrantRecordReporter reporter;
+    private boolean templatesInstalled;
 
     @Override
     public String version() {
@@ -62,6 +63,7 @@ public class OpenSearchSinkTask extends SinkTask {
         if (documents.isEmpty()) {
             return;
         }
+        ensureTemplates();
         List<BulkWriter.Rejected> rejected;
         try {
             rejected = writer.write(documents);
@@ -74,6 +76,20 @@ public class OpenSearchSinkTask extends SinkTask {
         }
         for (BulkWriter.Rejected r : rejected) {
             malformed(r.document.record, r.reason, null);
+        }
+    }
+
+    /** Before the first write, so new indices get the shipped mappings; a failure is retried like a failed write. */
+    private void ensureTemplates() {
+        if (templatesInstalled || !config.installTemplates) {
+            return;
+        }
+        try {
+            IndexTemplates.install(writer.client(), config.templateReplicas);
+            templatesInstalled = true;
+        } catch (java.io.IOException e) {
+            context.timeout(config.retryBackoffMs * 10);
+            throw new RetriableException("cannot install index templates yet: " + e.getMessage(), e);
         }
     }
 

@@ -34,6 +34,7 @@ class SinksIT {
         c.put("connection.url", stack.openSearch().url());
         c.put("index.name.template", indexPrefix + "-{kind}-{yyyy.MM.dd}");
         c.put("batch.size", "200");
+        c.put("index.templates.replicas", "0");
         return c;
     }
 
@@ -90,6 +91,10 @@ class SinksIT {
             assertEquals("SPAN_KIND_INTERNAL", span.path("kind").asText());
             assertEquals("", span.path("parentSpanId").asText());
             assertEquals("read_file", span.path("attributes").path("gen_ai.tool.name").asText());
+            JsonNode template = Http.get(stack.openSearch().url() + "/_index_template/agent-spans").ok().json()
+                    .path("index_templates").get(0).path("index_template");
+            assertEquals("date_nanos", template.path("template").path("mappings").path("properties").path("startTime").path("type").asText(),
+                    "the sink installed its span template");
 
             replayFromTheStart(rest, stack.connect().restUrl(), "it-opensearch");
             replayFromTheStart(rest, stack.connect().restUrl(), "it-s3");

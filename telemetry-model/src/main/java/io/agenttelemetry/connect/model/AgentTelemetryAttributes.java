@@ -24,7 +24,7 @@ public final class AgentTelemetryAttributes {
     /** {@code true} when the operation ended because a timeout expired. */
     public static final String TIMEOUT = "agent_telemetry.timeout";
     /** The timeout that applied, in milliseconds. */
-    public static final String TIMEOUT_MS = "agent_telemetry.timeout.ms";
+    public static final String TIMEOUT_MS = "agent_telemetry.timeout_ms";
     /** Original attribute names a normalizer renamed, comma-separated (the originals are kept too). */
     public static final String NORMALIZED_FROM = "agent_telemetry.normalized_from";
 

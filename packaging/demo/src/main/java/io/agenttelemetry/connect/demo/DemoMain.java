@@ -120,13 +120,31 @@ public final class DemoMain {
         }
         System.out.println("Objects per S3 prefix:");
         counts.objectsByPrefix.forEach((p, n) -> System.out.printf("  %-60s %d%n", p, n));
+        printToolTable(stack);
         System.out.println("Events per service (OpenSearch terms aggregation):");
         JsonNode agg = Http.send("POST", stack.openSearch().url() + "/agent-*/_search",
-                "{\"size\":0,\"aggs\":{\"s\":{\"terms\":{\"field\":\"serviceName.keyword\",\"size\":20}}}}").ok().json();
+                "{\"size\":0,\"aggs\":{\"s\":{\"terms\":{\"field\":\"serviceName\",\"size\":20}}}}").ok().json();
         for (JsonNode b : agg.path("aggregations").path("s").path("buckets")) {
             System.out.printf("  %-32s %d%n", b.path("key").asText(), b.path("doc_count").asLong());
         }
         System.out.println();
+    }
+
+    /** Calls, error rate and latency percentiles per tool, computed by OpenSearch aggregations over the agent logs. */
+    private static void printToolTable(LocalStack stack) {
+        JsonNode result = Http.send("POST", stack.openSearch().url() + "/agent-logs-*/_search",
+                "{\"size\":0,\"aggs\":{\"tools\":{\"terms\":{\"field\":\"attributes.gen_ai.tool.name\",\"size\":50},"
+                        + "\"aggs\":{\"errors\":{\"filter\":{\"term\":{\"severityText\":\"ERROR\"}}},"
+                        + "\"latency\":{\"percentiles\":{\"field\":\"attributes.duration_ms\",\"percents\":[50,95,99]}}}}}}").ok().json();
+        System.out.println("Tool calls (OpenSearch aggregations on agent-logs-*):");
+        System.out.printf("  %-16s %7s %8s %9s %9s %9s%n", "tool", "calls", "errors", "p50 ms", "p95 ms", "p99 ms");
+        for (JsonNode b : result.path("aggregations").path("tools").path("buckets")) {
+            long calls = b.path("doc_count").asLong();
+            JsonNode p = b.path("latency").path("values");
+            System.out.printf("  %-16s %7d %7.1f%% %9.0f %9.0f %9.0f%n", b.path("key").asText(), calls,
+                    100.0 * b.path("errors").path("doc_count").asLong() / calls,
+                    p.path("50.0").asDouble(), p.path("95.0").asDouble(), p.path("99.0").asDouble());
+        }
     }
 
     /** What has arrived in each store. */

@@ -1,0 +1,65 @@
+package io.agenttelemetry.connect.opensearch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.kafka.connect.errors.ConnectException;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch.generic.Requests;
+import org.opensearch.client.opensearch.generic.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The composable index templates that ship with the sink (agent-spans-*, agent-logs-*): explicit types for ids,
+ * times (date_nanos), token counts and our agent_telemetry.* fields, capped keywords for other attributes, and a
+ * total-fields limit so a noisy framework cannot explode the mapping.
+ */
+final class IndexTemplates {
+    private static final Logger log = LoggerFactory.getLogger(IndexTemplates.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final Map<String, String> TEMPLATES = Map.of(
+            "agent-spans", "agent-spans-template.json",
+            "agent-logs", "agent-logs-template.json");
+
+    private IndexTemplates() {
+    }
+
+    /** The template bodies, with the configured number of replicas. */
+    static Map<String, String> bodies(int replicas) {
+        Map<String, String> out = new LinkedHashMap<>();
+        TEMPLATES.forEach((name, resource) -> {
+            try (InputStream in = IndexTemplates.class.getResourceAsStream(resource)) {
+                ObjectNode template = (ObjectNode) JSON.readTree(in);
+                ((ObjectNode) template.path("template").path("settings")).put("number_of_replicas", replicas);
+                out.put(name, template.toString());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + resource, e);
+            }
+        });
+        return out;
+    }
+
+    /** PUT _index_template/{name} for each; IOException (OpenSearch unreachable) is left to the caller's retry. */
+    static void install(OpenSearchClient client, int replicas) throws IOException {
+        for (Map.Entry<String, String> t : bodies(replicas).entrySet()) {
+            try (Response r = client.generic().execute(Requests.builder().method("PUT")
+                    .endpoint("/_index_template/" + t.getKey()).json(t.getValue()).build())) {
+                if (r.getStatus() / 100 != 2) {
+                    String body = r.getBody().map(b -> b.bodyAsString()).orElse("");
+                    if (r.getStatus() >= 500 || r.getStatus() == 429) {
+                        throw new IOException("index template " + t.getKey() + ": HTTP " + r.getStatus() + " " + body);
+                    }
+                    throw new ConnectException("OpenSearch refused index template " + t.getKey() + ": HTTP " + r.getStatus() + " " + body);
+                }
+            }
+            log.info("Installed index template {}", t.getKey());
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.agenttelemetry.connect.opensearch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+class IndexTemplatesTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void templatesMatchTheDefaultIndexNamesAndTypeTheFieldsDashboardsAggregateOn() throws Exception {
+        Map<String, String> bodies = IndexTemplates.bodies(0);
+        JsonNode spans = JSON.readTree(bodies.get("agent-spans"));
+        assertEquals("agent-spans-*", spans.path("index_patterns").get(0).asText());
+        assertEquals(0, spans.path("template").path("settings").path("number_of_replicas").asInt());
+        JsonNode props = spans.path("template").path("mappings").path("properties");
+        assertEquals("date_nanos", props.path("startTime").path("type").asText());
+        assertEquals("keyword", props.path("traceId").path("type").asText());
+        assertEquals("long", props.path("durationInNanos").path("type").asText());
+        assertEquals("long", props.path("attributes").path("properties").path("gen_ai.usage.input_tokens").path("type").asText());
+        assertEquals("long", props.path("attributes").path("properties").path("agent_telemetry.approval.wait_ms").path("type").asText());
+        assertEquals(2000, spans.path("template").path("settings").path("index.mapping.total_fields.limit").asInt());
+        JsonNode logs = JSON.readTree(IndexTemplates.bodies(2).get("agent-logs"));
+        assertEquals("agent-logs-*", logs.path("index_patterns").get(0).asText());
+        assertEquals(2, logs.path("template").path("settings").path("number_of_replicas").asInt());
+        assertEquals("text", logs.path("template").path("mappings").path("properties").path("body").path("type").asText());
+    }
+
+    @Test
+    void noMappedAttributeIsADottedPrefixOfAnother() throws Exception {
+        // OpenSearch expands dotted names into objects: "a.b" cannot be a value and the parent of "a.b.c".
+        for (String body : IndexTemplates.bodies(1).values()) {
+            java.util.List<String> names = new java.util.ArrayList<>();
+            JSON.readTree(body).path("template").path("mappings").path("properties").path("attributes").path("properties")
+                    .fieldNames().forEachRemaining(names::add);
+            for (String a : names) {
+                for (String b : names) {
+                    assertEquals(false, b.startsWith(a + "."), a + " is a prefix of " + b);
+                }
+            }
+        }
+    }
+}
