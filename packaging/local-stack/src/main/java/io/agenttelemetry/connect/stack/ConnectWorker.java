@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /** One Kafka Connect distributed worker on 127.0.0.1; all workers of a stack form one cluster. */
-public final class ConnectWorker implements AutoCloseable {
+public final class ConnectWorker extends LocalServer {
     public static final String GROUP_ID = "agent-telemetry-connect";
 
     private final String name;
@@ -17,10 +17,10 @@ public final class ConnectWorker implements AutoCloseable {
     private final Map<String, String> props = new HashMap<>();
     private final Map<String, String> env;
     private final int restPort = Ports.free();
-    private ManagedProcess process;
 
     ConnectWorker(String name, StackLayout layout, Path dir, String bootstrapServers, String pluginPath,
                   String heap, Map<String, String> extraProperties, Map<String, String> env) {
+        super(Duration.ofSeconds(60));
         this.name = name;
         this.env = env;
         this.layout = layout;
@@ -53,6 +53,7 @@ public final class ConnectWorker implements AutoCloseable {
         props.putAll(extraProperties);
     }
 
+    @Override
     void start() {
         Path workerProperties = ConfigFiles.writeProperties(dir.resolve("worker.properties"), props);
         Path log4j = ConfigFiles.writeLog4j2(dir.resolve("log4j2.properties"));
@@ -62,27 +63,10 @@ public final class ConnectWorker implements AutoCloseable {
                 env, dir, dir.resolve(name + ".log"));
     }
 
+    @Override
     void awaitReady(Duration timeout) {
         // /health answers 200 only once the worker has joined the cluster and can take requests (KIP-1017).
         Wait.until(name + " REST /health", timeout, () -> Http.get(restUrl() + "/health").status() == 200, process);
-    }
-
-    /** Stops cleanly and starts again on the same port. */
-    public void restart(Duration timeout) {
-        process.stop(Duration.ofSeconds(60));
-        start();
-        awaitReady(timeout);
-    }
-
-    /** kill -9, as a crash would. */
-    public void kill() {
-        process.kill();
-    }
-
-    /** Starts again after {@link #kill()}. */
-    public void startAgain(Duration timeout) {
-        start();
-        awaitReady(timeout);
     }
 
     public String name() {
@@ -91,16 +75,5 @@ public final class ConnectWorker implements AutoCloseable {
 
     public String restUrl() {
         return "http://127.0.0.1:" + restPort;
-    }
-
-    public ManagedProcess process() {
-        return process;
-    }
-
-    @Override
-    public void close() {
-        if (process != null && process.isAlive()) {
-            process.stop(Duration.ofSeconds(60));
-        }
     }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A single-node Kafka broker in KRaft mode (broker and controller in one process) on 127.0.0.1. */
-public final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker extends LocalServer {
     private final StackLayout layout;
     private final Path dir;
     private final String heap;
@@ -17,16 +17,25 @@ public final class KafkaBroker implements AutoCloseable {
     private final int port = Ports.free();
     private final int controllerPort = Ports.free();
     private Path serverProperties;
-    private ManagedProcess process;
 
     KafkaBroker(StackLayout layout, Path dir, String heap, Map<String, String> extraProperties) {
+        super(Duration.ofSeconds(30));
         this.layout = layout;
         this.dir = dir;
         this.heap = heap;
         this.extraProperties = extraProperties;
     }
 
+    /** Formats storage on the first start; later starts reuse the data. */
+    @Override
     void start() {
+        if (serverProperties == null) {
+            format();
+        }
+        launch();
+    }
+
+    private void format() {
         Map<String, String> props = new HashMap<>();
         props.put("process.roles", "broker,controller");
         props.put("node.id", "1");
@@ -53,7 +62,6 @@ public final class KafkaBroker implements AutoCloseable {
                         "-Dlog4j2.configurationFile=" + log4j, "kafka.tools.StorageTool", "format",
                         "-t", clusterId(), "-c", serverProperties.toString(), "--standalone"),
                 Map.of(), dir, dir.resolve("storage-format.log"), Duration.ofSeconds(60));
-        launch();
     }
 
     private void launch() {
@@ -63,31 +71,20 @@ public final class KafkaBroker implements AutoCloseable {
                 Map.of(), dir, dir.resolve("kafka.log"));
     }
 
+    @Override
     void awaitReady(Duration timeout) {
         Wait.until("Kafka broker on port " + port, timeout, () -> Ports.listening(port), process);
     }
 
-    /** Stops the broker cleanly and starts it again on the same ports and data. */
-    public void restart(Duration timeout) {
-        process.stop(Duration.ofSeconds(30));
+    /** The port must be free before the broker binds it again. */
+    @Override
+    public void stop() {
+        super.stop();
         Wait.until("broker port " + port + " to close", Duration.ofSeconds(30), () -> !Ports.listening(port));
-        launch();
-        awaitReady(timeout);
     }
 
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
-    }
-
-    public ManagedProcess process() {
-        return process;
-    }
-
-    @Override
-    public void close() {
-        if (process != null) {
-            process.stop(Duration.ofSeconds(30));
-        }
     }
 
     /** Kafka's Uuid text form: 16 random bytes, base64url without padding, never starting with '-'. */

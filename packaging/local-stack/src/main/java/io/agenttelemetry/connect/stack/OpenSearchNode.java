@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * A single-node OpenSearch on 127.0.0.1. OpenSearch refuses to run as root, so when the launcher is root it runs
  * as the system user {@value #USER} (created once, no login, no home).
  */
-public final class OpenSearchNode implements AutoCloseable {
+public final class OpenSearchNode extends LocalServer {
     static final String USER = "opensearch";
 
     private final StackLayout layout;
@@ -26,14 +26,15 @@ public final class OpenSearchNode implements AutoCloseable {
     private final String heap;
     private final int httpPort = Ports.free();
     private final int transportPort = Ports.free();
-    private ManagedProcess process;
 
     OpenSearchNode(StackLayout layout, Path dir, String heap) {
+        super(Duration.ofSeconds(60));
         this.layout = layout;
         this.dir = dir;
         this.heap = heap;
     }
 
+    @Override
     void start() {
         if (home == null) {
             home = layout.openSearchHome();
@@ -76,6 +77,7 @@ public final class OpenSearchNode implements AutoCloseable {
         process = ManagedProcess.start("opensearch", command, Map.of(), dir, dir.resolve("opensearch.log"));
     }
 
+    @Override
     void awaitReady(Duration timeout) {
         Wait.until("OpenSearch cluster health yellow", timeout,
                 () -> Http.get(url() + "/_cluster/health?wait_for_status=yellow&timeout=1s").status() == 200, process);
@@ -85,25 +87,9 @@ public final class OpenSearchNode implements AutoCloseable {
         return "http://127.0.0.1:" + httpPort;
     }
 
-    public ManagedProcess process() {
-        return process;
-    }
-
-    /** Stops the node (for outage tests); {@link #startAgain} brings it back on the same port and data. */
-    public void stop() {
-        process.stop(Duration.ofSeconds(60));
-    }
-
-    public void startAgain(Duration timeout) {
-        start();
-        awaitReady(timeout);
-    }
-
     @Override
     public void close() {
-        if (process != null && process.isAlive()) {
-            process.stop(Duration.ofSeconds(60));
-        }
+        super.close();
         if (nodeDir != null && !nodeDir.startsWith(dir)) {
             deleteTree(nodeDir.getParent());
         }

@@ -9,7 +9,7 @@ import java.util.Map;
  * S3Proxy with its filesystem backend on 127.0.0.1: real SigV4 checks, multipart uploads and conditional writes.
  * The keys below are local test values that only this server knows.
  */
-public final class S3Server implements AutoCloseable {
+public final class S3Server extends LocalServer {
     public static final String ACCESS_KEY = "local-access-key";
     public static final String SECRET_KEY = "local-secret-key";
     public static final String REGION = "us-east-1";
@@ -18,14 +18,15 @@ public final class S3Server implements AutoCloseable {
     private final Path dir;
     private final String heap;
     private final int port = Ports.free();
-    private ManagedProcess process;
 
     S3Server(StackLayout layout, Path dir, String heap) {
+        super(Duration.ofSeconds(30));
         this.layout = layout;
         this.dir = dir;
         this.heap = heap;
     }
 
+    @Override
     void start() {
         Path props = ConfigFiles.writeProperties(dir.resolve("s3proxy.properties"), Map.of(
                 "s3proxy.endpoint", endpoint(),
@@ -40,6 +41,7 @@ public final class S3Server implements AutoCloseable {
                 Map.of(), dir, dir.resolve("s3proxy.log"));
     }
 
+    @Override
     void awaitReady(Duration timeout) {
         // Any HTTP answer (an unsigned request gets 403) means it serves.
         Wait.until("S3Proxy on port " + port, timeout, () -> Http.get(endpoint() + "/").status() > 0, process);
@@ -55,26 +57,5 @@ public final class S3Server implements AutoCloseable {
 
     public String endpoint() {
         return "http://127.0.0.1:" + port;
-    }
-
-    public ManagedProcess process() {
-        return process;
-    }
-
-    /** Stops the server (for outage tests); {@link #startAgain} brings it back with the same data. */
-    public void stop() {
-        process.stop(Duration.ofSeconds(30));
-    }
-
-    public void startAgain(Duration timeout) {
-        start();
-        awaitReady(timeout);
-    }
-
-    @Override
-    public void close() {
-        if (process != null && process.isAlive()) {
-            process.stop(Duration.ofSeconds(30));
-        }
     }
 }
