@@ -32,18 +32,18 @@ final class BuiltinDetectors {
                         Pattern.compile("\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\\b"),
                         new String[0], 0, 0, Allowlist.NONE, BuiltinDetectors::mod97).minDigits(8).shape(BuiltinDetectors::hasIbanStart),
                 new RegexDetector("US_SSN", Detector.Family.PII,
-                        Pattern.compile("(?<![\\w-])(\\d{3})[- ](\\d{2})[- ](\\d{4})(?![\\w-])"),
+                        Pattern.compile("(?<![\\w-])(\\d{3})([-. ])(\\d{2})\\2(\\d{4})(?![\\w-])"),
                         new String[0], 0, 0, Allowlist.NONE, BuiltinDetectors::validSsn).minDigits(9).numericOnly(),
                 new RegexDetector("IP_ADDRESS", Detector.Family.PII,
                         Pattern.compile("(?<![\\w.])(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?![\\w.])"),
                         new String[0], 0, 0, Allowlist.NONE).minDigits(4).numericOnly(),
                 new RegexDetector("PHONE_NUMBER", Detector.Family.PII,
-                        Pattern.compile("(?<![\\w+])(?:\\+[1-9]\\d{0,2}[ .-]?)?(?:\\(\\d{2,4}\\)[ .-]?|\\d{2,4}[ .-])\\d{3,4}[ .-]\\d{3,4}(?![\\w-])"
-                                + "|(?<![\\w+])\\+[1-9]\\d{7,14}(?!\\w)"),
+                        Pattern.compile("(?<![\\w+])\\+[1-9]\\d{0,2}(?:[ .-]?\\(?\\d{1,4}\\)?){2,6}(?![\\w])"
+                                + "|(?<![\\w+])(?:\\(\\d{2,4}\\)[ .-]?|\\d{2,4}[ .-])\\d{3,4}[ .-]\\d{3,4}(?![\\w-])"
+                                // National numbers with a trunk prefix, e.g. 09-7625400.
+                                + "|(?<![\\w+-])0\\d{1,3}[ .-]\\d{6,8}(?![\\w-])"),
                         new String[0], 0, 0, Allowlist.NONE, BuiltinDetectors::plausiblePhone).minDigits(8).numericOnly(),
-                new RegexDetector("IP_ADDRESS", Detector.Family.PII,
-                        Pattern.compile("(?<![:\\w])(?:[0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}(?![:\\w])"),
-                        new String[] {":"}, 0, 0, Allowlist.NONE).shape(t -> t.chars().filter(c -> c == ':').count() >= 7));
+                new Ipv6Detector());
     }
 
     /** Two capital letters followed by two digits: how every IBAN starts. */
@@ -95,7 +95,7 @@ final class BuiltinDetectors {
 
     /** SSA rules: area not 000, 666 or 900-999; group not 00; serial not 0000; not the published example numbers. */
     static boolean validSsn(String s) {
-        String d = s.replaceAll("[- ]", "");
+        String d = s.replaceAll("[-. ]", "");
         int area = Integer.parseInt(d.substring(0, 3));
         int group = Integer.parseInt(d.substring(3, 5));
         int serial = Integer.parseInt(d.substring(5));

@@ -127,6 +127,12 @@ class DetectorCorpusTest {
             if (ours == null) {
                 continue;
             }
+            if (ours.equals("US_SSN") && lowConfidenceOnly(c)) {
+                // Excluded by rule: forms Presidio itself scores at most 0.4 (no or mixed separators). A bare
+                // 9-digit number is as likely an order or account number, which must stay untouched.
+                TABLE.computeIfAbsent("pii: US_SSN", k -> new int[5])[4]++;
+                continue;
+            }
             count("pii: " + ours, c.path("expect").asText().equals("match"), detects(c.path("text").asText(), ours::equals));
         }
         report();
@@ -144,10 +150,7 @@ class DetectorCorpusTest {
     private static final Map<String, double[]> KNOWN_GAPS = Map.of(
             "generic", new double[] {85.0, 3.0},
             "jwt", new double[] {96.0, MAX_FALSE_POSITIVES},       // one JWT inside a curl command is masked as CURL_AUTH_HEADER
-            "curl", new double[] {SECRET_RECALL, 3.2},
-            "pii: IP_ADDRESS", new double[] {57.0, 7.0},          // compressed IPv6 (::1, fe80::) not yet detected
-            "pii: PHONE_NUMBER", new double[] {79.0, MAX_FALSE_POSITIVES},
-            "pii: US_SSN", new double[] {50.0, MAX_FALSE_POSITIVES});
+            "curl", new double[] {SECRET_RECALL, 3.2});
 
     @AfterAll
     static void floors() {
@@ -163,6 +166,19 @@ class DetectorCorpusTest {
             }
         });
         assertTrue(failures.isEmpty(), String.join("; ", failures));
+    }
+
+    private static boolean lowConfidenceOnly(JsonNode c) {
+        JsonNode ranges = c.path("other_params").path("expected_score_ranges");
+        if (!ranges.isArray() || ranges.size() == 0) {
+            return false;
+        }
+        for (JsonNode r : ranges) {
+            if (r.get(1).asDouble() > 0.4) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void report() {
