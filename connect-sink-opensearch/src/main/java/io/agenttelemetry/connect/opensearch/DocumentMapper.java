@@ -12,7 +12,6 @@ import java.util.Map;
 
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.DataException;
-import org.apache.kafka.connect.header.Header;
 import org.apache.kafka.connect.sink.SinkRecord;
 
 import io.agenttelemetry.connect.model.AgentEvent;
@@ -160,18 +159,9 @@ final class DocumentMapper {
         return record.topic() + "+" + record.kafkaPartition() + "+" + record.kafkaOffset();
     }
 
+    /** The record's class from the masking header; an unclassified record counts as restricted. */
     private String sensitivity(SinkRecord record) {
-        Header h = record.headers().lastWithName(sensitivityHeader);
-        if (h != null && h.value() != null) {
-            Object v = h.value();
-            String text = v instanceof byte[] ? new String((byte[]) v, StandardCharsets.UTF_8) : v.toString();
-            try {
-                return Sensitivity.parse(text).label();
-            } catch (IllegalArgumentException e) {
-                // Unreadable class: treated like a missing one.
-            }
-        }
-        return Sensitivity.RESTRICTED.label();
+        return Sensitivity.read(record.headers(), sensitivityHeader, Sensitivity.RESTRICTED).label();
     }
 
     @SuppressWarnings("unchecked")

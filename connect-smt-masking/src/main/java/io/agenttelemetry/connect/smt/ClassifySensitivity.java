@@ -1,6 +1,5 @@
 package io.agenttelemetry.connect.smt;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,10 +16,10 @@ import org.apache.kafka.connect.components.Versioned;
 import org.apache.kafka.connect.connector.ConnectRecord;
 import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Struct;
-import org.apache.kafka.connect.header.Header;
 import org.apache.kafka.connect.header.Headers;
 import org.apache.kafka.connect.transforms.Transformation;
 
+import io.agenttelemetry.connect.model.HeaderValues;
 import io.agenttelemetry.connect.model.PluginVersion;
 import io.agenttelemetry.connect.model.Sensitivity;
 import io.agenttelemetry.connect.smt.detect.Detector;
@@ -124,12 +123,10 @@ public class ClassifySensitivity<R extends ConnectRecord<R>> implements Transfor
     }
 
     private Sensitivity fromFindings(Headers headers) {
-        Header h = headers.lastWithName(findingsHeader);
-        if (h == null || h.value() == null) {
+        String summary = HeaderValues.text(headers.lastWithName(findingsHeader));
+        if (summary == null) {
             return defaultClass;
         }
-        Object v = h.value();
-        String summary = v instanceof byte[] ? new String((byte[]) v, StandardCharsets.UTF_8) : v.toString();
         Sensitivity s = defaultClass;
         for (String pair : summary.split(",")) {
             int colon = pair.indexOf(':');

@@ -1,12 +1,9 @@
 package io.agenttelemetry.connect.smt;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Map;
 
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.connect.header.Header;
 import org.apache.kafka.connect.header.Headers;
 
 import io.agenttelemetry.connect.model.Sensitivity;
@@ -45,23 +42,9 @@ final class SensitivityHeader {
         return new SensitivityHeader(config.getString(HEADER_NAME_CONFIG), Sensitivity.parse(config.getString(MISSING_AS_CONFIG)));
     }
 
-    static SensitivityHeader from(ConfigDef def, Map<String, ?> props) {
-        return from(new AbstractConfig(def, props));
-    }
-
     /** The class in the last header of that name; the configured fallback when there is none or it is not a class. */
     Sensitivity read(Headers headers) {
-        Header header = headers == null ? null : headers.lastWithName(headerName);
-        if (header == null || header.value() == null) {
-            return missingAs;
-        }
-        Object value = header.value();
-        String text = value instanceof byte[] ? new String((byte[]) value, StandardCharsets.UTF_8) : value.toString();
-        try {
-            return Sensitivity.parse(text);
-        } catch (IllegalArgumentException e) {
-            return missingAs;
-        }
+        return Sensitivity.read(headers, headerName, missingAs);
     }
 
     String headerName() {

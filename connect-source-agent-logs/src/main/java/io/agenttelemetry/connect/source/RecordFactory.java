@@ -1,6 +1,5 @@
 package io.agenttelemetry.connect.source;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -61,9 +60,5 @@ final class RecordFactory {
                 .put("rawTruncated", kept < end - start - 1);
         return new SourceRecord(partition, offset, config.errorTopic, null, Schema.STRING_SCHEMA,
                 file + ":" + start, ERROR_SCHEMA, value);
-    }
-
-    static String preview(byte[] raw, int length) {
-        return new String(raw, 0, Math.min(length, 80), StandardCharsets.UTF_8);
     }
 }

@@ -71,15 +71,18 @@ public final class Detectors {
                 digits++;
             }
         }
-        List<Finding> raw = new ArrayList<>();
+        List<Ranked> raw = new ArrayList<>();
         List<int[]> windows = null;
         for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
             Detector d = detectors.get(i);
             if (digits < d.minDigits()) {
                 continue;
             }
+            int tier = tier(d);
             if (!d.numeric()) {
-                d.find(text, raw);
+                List<Finding> found = new ArrayList<>();
+                d.find(text, found);
+                found.forEach(f -> raw.add(new Ranked(f, tier)));
                 continue;
             }
             if (windows == null) {
@@ -90,19 +93,17 @@ public final class Detectors {
                     List<Finding> found = new ArrayList<>();
                     d.find(text.substring(w[0], w[1]), found);
                     for (Finding f : found) {
-                        raw.add(new Finding(f.type(), f.start() + w[0], f.end() + w[0]));
+                        raw.add(new Ranked(new Finding(f.type(), f.start() + w[0], f.end() + w[0]), tier));
                     }
                 }
             }
         }
-        if (raw.size() <= 1) {
-            return raw;
-        }
-        raw.sort(Comparator.comparingInt(Detectors::tier).thenComparingInt(Finding::start).thenComparing(f -> -(f.end() - f.start())));
+        raw.sort(Comparator.<Ranked>comparingInt(r -> r.tier).thenComparingInt(r -> r.finding.start())
+                .thenComparingInt(r -> -(r.finding.end() - r.finding.start())));
         List<Finding> kept = new ArrayList<>();
-        for (Finding f : raw) {
-            if (kept.stream().noneMatch(k -> k.overlaps(f))) {
-                kept.add(f);
+        for (Ranked r : raw) {
+            if (kept.stream().noneMatch(k -> k.overlaps(r.finding))) {
+                kept.add(r.finding);
             }
         }
         kept.sort(Comparator.comparingInt(Finding::start));
@@ -148,12 +149,22 @@ public final class Detectors {
         return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '+' || c == ':';
     }
 
-    private static int tier(Finding f) {
-        if (PII.contains(f.type())) {
+    /** 0 for a specific secret detector, 1 for a generic one, 2 for PII: the lower tier names an overlap. */
+    private static int tier(Detector d) {
+        if (d.family() == Detector.Family.PII) {
             return 2;
         }
-        return GENERIC.contains(f.type()) ? 1 : 0;
+        return GENERIC.contains(d.name()) ? 1 : 0;
     }
 
-    private static final Set<String> PII = Set.of("EMAIL", "CREDIT_CARD", "IBAN", "US_SSN", "IP_ADDRESS", "PHONE_NUMBER");
+    /** A finding with the tier of the detector that made it. */
+    private static final class Ranked {
+        final Finding finding;
+        final int tier;
+
+        Ranked(Finding finding, int tier) {
+            this.finding = finding;
+            this.tier = tier;
+        }
+    }
 }

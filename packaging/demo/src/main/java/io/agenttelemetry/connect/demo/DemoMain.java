@@ -15,7 +15,6 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -24,6 +23,7 @@ import org.apache.kafka.common.TopicPartition;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.agenttelemetry.connect.stack.Dirs;
 import io.agenttelemetry.connect.stack.Http;
 import io.agenttelemetry.connect.stack.LocalStack;
 import io.agenttelemetry.connect.stack.S3Server;
@@ -66,7 +66,7 @@ public final class DemoMain {
 
     static String run(Path root, Path work, boolean keepRunning) throws Exception {
         Path logDir = work.resolve("agent-logs");
-        deleteTree(logDir);
+        Dirs.deleteTree(logDir);
         Files.createDirectories(logDir);
         step("starting the local stack (Kafka, Connect, OpenSearch, S3) ...");
         try (LocalStack stack = LocalStack.builder(StackLayout.fromSystemProperties(root), work.resolve("stack"))
@@ -229,16 +229,5 @@ public final class DemoMain {
 
     private static void step(String message) {
         System.out.println("[demo] " + message);
-    }
-
-    private static void deleteTree(Path dir) throws java.io.IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).collect(Collectors.toList())) {
-                Files.delete(p);
-            }
-        }
     }
 }

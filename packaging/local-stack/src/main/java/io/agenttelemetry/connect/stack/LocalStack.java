@@ -43,7 +43,8 @@ public final class LocalStack implements AutoCloseable {
         long t0 = System.nanoTime();
         try {
             killLeftovers(options.workDir);
-            deleteContents(options.workDir);
+            // Each start is a fresh cluster: Kafka refuses to format a used log dir, and old data would skew tests.
+            Dirs.deleteContents(options.workDir);
             // OpenSearch is slowest, so it starts first and is awaited last.
             if (openSearch != null) {
                 openSearch.start();
@@ -196,22 +197,6 @@ public final class LocalStack implements AutoCloseable {
             }
         } catch (IOException | NumberFormatException e) {
             throw new StackException("cannot clean up leftovers under " + workDir + ": " + e, e);
-        }
-    }
-
-    /** Each start is a fresh cluster: Kafka refuses to format a used log dir, and old data would skew tests. */
-    private static void deleteContents(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            List<Path> all = new ArrayList<>();
-            files.forEach(all::add);
-            Collections.reverse(all);
-            for (Path p : all) {
-                if (!p.equals(dir)) {
-                    Files.delete(p);
-                }
-            }
-        } catch (IOException e) {
-            throw new StackException("cannot clear the work directory " + dir + ": " + e, e);
         }
     }
 

@@ -91,17 +91,11 @@ public final class OpenSearchNode extends LocalServer {
     public void close() {
         super.close();
         if (nodeDir != null && !nodeDir.startsWith(dir)) {
-            deleteTree(nodeDir.getParent());
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path p : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
+            try {
+                Dirs.deleteTree(nodeDir.getParent());
+            } catch (UncheckedIOException e) {
+                // A leftover temporary copy is harmless; the next start uses a new one.
             }
-        } catch (IOException e) {
-            // A leftover temporary copy is harmless; the next start uses a new one.
         }
     }
 

@@ -57,10 +57,6 @@ public final class StackLayout {
         }
     }
 
-    public Path stackHome() {
-        return stackHome;
-    }
-
     public Path kafkaLibs() {
         return stackHome.resolve("kafka/libs");
     }
