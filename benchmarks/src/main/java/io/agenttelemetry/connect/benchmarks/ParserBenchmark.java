@@ -27,6 +27,7 @@ import io.agenttelemetry.connect.source.parse.EventParser;
 import io.agenttelemetry.connect.source.parse.JsonLinesParserProvider;
 import io.agenttelemetry.connect.source.parse.LineParseException;
 import io.agenttelemetry.connect.source.parse.OtlpJsonParserProvider;
+import io.agenttelemetry.connect.source.parse.ParserSettings;
 
 /**
  * Parser throughput: one benchmark operation parses every line of the input once and converts each event to its
@@ -62,8 +63,8 @@ public class ParserBenchmark {
         }
         otlpBytes = otlpLines.stream().mapToLong(l -> l.getBytes(StandardCharsets.UTF_8).length + 1).sum();
         jsonlBytes = jsonLines.stream().mapToLong(l -> l.getBytes(StandardCharsets.UTF_8).length + 1).sum();
-        otlp = new OtlpJsonParserProvider().create();
-        jsonl = new JsonLinesParserProvider().create();
+        otlp = new OtlpJsonParserProvider().create(ParserSettings.DEFAULTS);
+        jsonl = new JsonLinesParserProvider().create(ParserSettings.DEFAULTS);
     }
 
     @Benchmark

@@ -1,10 +1,12 @@
 package io.agenttelemetry.connect.source;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -15,6 +17,9 @@ import org.apache.kafka.common.config.ConfigException;
 import io.agenttelemetry.connect.model.config.EnumConfig;
 import io.agenttelemetry.connect.model.config.NonEmptyList;
 import io.agenttelemetry.connect.source.parse.EventParsers;
+import io.agenttelemetry.connect.source.parse.JsonLinesParserProvider;
+import io.agenttelemetry.connect.source.parse.ParserSettings;
+import io.agenttelemetry.connect.source.parse.Timestamps;
 
 /** Configuration of {@link AgentLogSourceConnector}, parsed once into typed fields. */
 public final class AgentLogSourceConfig extends AbstractConfig {
@@ -34,6 +39,14 @@ public final class AgentLogSourceConfig extends AbstractConfig {
     public static final String ERROR_TOPIC_CONFIG = "error.topic";
     public static final String ON_PARSE_ERROR_CONFIG = "on.parse.error";
     public static final String ERROR_RAW_MAX_BYTES_CONFIG = "error.raw.max.bytes";
+    public static final String TIMESTAMP_FORMAT_CONFIG = "timestamp.format";
+    public static final String TIMESTAMP_ZONE_CONFIG = "timestamp.zone";
+    public static final String JSONL_FIELDS_CONFIG = "jsonl.fields";
+    public static final String TEXT_PATTERN_CONFIG = "text.pattern";
+    public static final String MULTILINE_START_PATTERN_CONFIG = "multiline.start.pattern";
+    public static final String MULTILINE_NEGATE_CONFIG = "multiline.negate";
+    public static final String MULTILINE_MAX_LINES_CONFIG = "multiline.max.lines";
+    public static final String MULTILINE_FLUSH_MS_CONFIG = "multiline.flush.ms";
 
     // Set by the connector for each task, not by users.
     static final String TASK_INDEX_CONFIG = "task.index";
@@ -53,6 +66,7 @@ public final class AgentLogSourceConfig extends AbstractConfig {
 
     private static final String FILES = "Files";
     private static final String READING = "Reading";
+    private static final String PARSING = "Parsing";
     private static final String OUTPUT = "Output";
     private static final String ERRORS = "Errors";
 
@@ -82,8 +96,11 @@ public final class AgentLogSourceConfig extends AbstractConfig {
                     "How often to look for new files matching the paths.",
                     FILES, 6, Width.SHORT, "Discovery interval")
             .define(FORMAT_CONFIG, Type.STRING, EventParsers.AUTO, new FormatValidator(), Importance.HIGH,
-                    "Format of every file: auto (sniffed from each file's first line), otlp-json, jsonl, or a format "
-                            + "added through the EventParserProvider SPI.",
+                    "Format of every file: auto (sniffed from each file's first line: otlp-json, claude-code, "
+                            + "openai-agents or jsonl; text is never sniffed), otlp-json (OpenTelemetry Collector file "
+                            + "exporter), claude-code (Claude Code / Agent SDK session transcripts), openai-agents (OpenAI "
+                            + "Agents SDK trace exports), jsonl (any JSON lines, see jsonl.fields), text (see text.pattern "
+                            + "and multiline.*), or a format added through the EventParserProvider SPI.",
                     READING, 1, Width.SHORT, "Format")
             .define(POLL_INTERVAL_MS_CONFIG, Type.LONG, 250L, ConfigDef.Range.between(1, 60_000), Importance.LOW,
                     "How long poll waits when no file has new lines.",
@@ -99,6 +116,42 @@ public final class AgentLogSourceConfig extends AbstractConfig {
                             + "truncate parses its first max.line.bytes (which usually fails for JSON and then goes to "
                             + "the error topic too).",
                     READING, 5, Width.SHORT, "Max line policy")
+            .define(TIMESTAMP_FORMAT_CONFIG, Type.STRING, "auto", new TimestampFormatValidator(), Importance.MEDIUM,
+                    "How jsonl and text formats write event times: auto (ISO-8601, or epoch seconds, milliseconds, "
+                            + "microseconds or nanoseconds told apart by magnitude), iso8601, epoch_s, epoch_ms, epoch_us, "
+                            + "epoch_ns, or a java.time DateTimeFormatter pattern such as yyyy-MM-dd HH:mm:ss,SSS.",
+                    PARSING, 1, Width.MEDIUM, "Timestamp format")
+            .define(TIMESTAMP_ZONE_CONFIG, Type.STRING, "UTC", new ZoneValidator(), Importance.LOW,
+                    "Time zone for timestamp.format patterns without an offset, e.g. UTC or Europe/Berlin.",
+                    PARSING, 2, Width.SHORT, "Timestamp zone")
+            .define(JSONL_FIELDS_CONFIG, Type.LIST, "", new JsonFieldsValidator(), Importance.MEDIUM,
+                    "For format jsonl: where model fields are, as field=JSON Pointer pairs, e.g. "
+                            + "time=/ts,message=/msg/text,trace_id=/ctx/trace. Fields: "
+                            + String.join(", ", new java.util.TreeSet<>(JsonLinesParserProvider.FIELDS.keySet()))
+                            + ". Unmapped fields are taken from well-known names (timestamp, level, message, trace_id, ...).",
+                    PARSING, 3, Width.LONG, "JSON field mapping")
+            .define(TEXT_PATTERN_CONFIG, Type.STRING, "", new RegexValidator(), Importance.MEDIUM,
+                    "For format text: regex read against each event's first line. Named groups time, level, message, "
+                            + "traceid, spanid, service and name fill the model; every named group is also kept as an "
+                            + "attribute. Events whose first line does not match keep their whole text as the body. Empty: "
+                            + "the whole text is the body.",
+                    PARSING, 4, Width.LONG, "Text pattern")
+            .define(MULTILINE_START_PATTERN_CONFIG, Type.STRING, "", new RegexValidator(), Importance.MEDIUM,
+                    "For format text: a line matching this regex starts a new event and the lines after it that do "
+                            + "not match are joined to it (stack traces). Empty: every line is an event.",
+                    PARSING, 5, Width.LONG, "Multi-line start pattern")
+            .define(MULTILINE_NEGATE_CONFIG, Type.BOOLEAN, false, null, Importance.LOW,
+                    "Invert multiline.start.pattern: lines that do NOT match start an event, so the pattern "
+                            + "describes continuation lines, e.g. ^(\\s|Caused by:).",
+                    PARSING, 6, Width.SHORT, "Multi-line negate")
+            .define(MULTILINE_MAX_LINES_CONFIG, Type.INT, 500, ConfigDef.Range.between(1, 100_000), Importance.LOW,
+                    "A multi-line event is emitted once it has this many lines (or max.line.bytes characters); "
+                            + "further lines start the next event.",
+                    PARSING, 7, Width.SHORT, "Multi-line max lines")
+            .define(MULTILINE_FLUSH_MS_CONFIG, Type.LONG, 2000L, ConfigDef.Range.atLeast(0), Importance.LOW,
+                    "A multi-line event is emitted when no new line arrived for this long, so the last stack trace of "
+                            + "a quiet file does not wait for the next log line.",
+                    PARSING, 8, Width.SHORT, "Multi-line flush timeout")
             .define(TOPIC_CONFIG, Type.STRING, "agent-events", new ConfigDef.NonEmptyString(), Importance.HIGH,
                     "Topic for the events.",
                     OUTPUT, 1, Width.MEDIUM, "Topic")
@@ -131,6 +184,7 @@ public final class AgentLogSourceConfig extends AbstractConfig {
     final String errorTopic;
     final OnParseError onParseError;
     final int errorRawMaxBytes;
+    final ParserSettings parserSettings;
 
     public AgentLogSourceConfig(Map<String, ?> props) {
         super(CONFIG_DEF, props);
@@ -150,6 +204,40 @@ public final class AgentLogSourceConfig extends AbstractConfig {
         errorTopic = getString(ERROR_TOPIC_CONFIG);
         onParseError = EnumConfig.parse(OnParseError.class, getString(ON_PARSE_ERROR_CONFIG));
         errorRawMaxBytes = getInt(ERROR_RAW_MAX_BYTES_CONFIG);
+        parserSettings = new ParserSettings(
+                Timestamps.of(getString(TIMESTAMP_FORMAT_CONFIG), getString(TIMESTAMP_ZONE_CONFIG)),
+                jsonFields(getList(JSONL_FIELDS_CONFIG)),
+                optionalPattern(getString(TEXT_PATTERN_CONFIG)),
+                optionalPattern(getString(MULTILINE_START_PATTERN_CONFIG)),
+                getBoolean(MULTILINE_NEGATE_CONFIG),
+                getInt(MULTILINE_MAX_LINES_CONFIG),
+                getLong(MULTILINE_FLUSH_MS_CONFIG),
+                maxLineBytes,
+                originalsStrings());
+    }
+
+    /** field=/pointer pairs; throws naming the bad entry. */
+    private static Map<String, String> jsonFields(List<String> entries) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String entry : entries) {
+            int eq = entry.indexOf('=');
+            String field = eq < 0 ? entry.trim() : entry.substring(0, eq).trim();
+            String pointer = eq < 0 ? "" : entry.substring(eq + 1).trim();
+            if (!JsonLinesParserProvider.FIELDS.containsKey(field)) {
+                throw new ConfigException(JSONL_FIELDS_CONFIG, entry, "unknown field '" + field + "'; known: "
+                        + new java.util.TreeSet<>(JsonLinesParserProvider.FIELDS.keySet()));
+            }
+            try {
+                JsonPointer.compile(pointer);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(JSONL_FIELDS_CONFIG, entry, "not a JSON Pointer: " + e.getMessage());
+            }
+            if (pointer.isEmpty()) {
+                throw new ConfigException(JSONL_FIELDS_CONFIG, entry, "expected field=/json/pointer");
+            }
+            fields.put(field, pointer);
+        }
+        return fields;
     }
 
     private static Pattern optionalPattern(String regex) {
@@ -172,6 +260,51 @@ public final class AgentLogSourceConfig extends AbstractConfig {
         }
     }
 
+    private static final class JsonFieldsValidator implements ConfigDef.Validator {
+        @Override
+        @SuppressWarnings("unchecked")
+        public void ensureValid(String name, Object value) {
+            jsonFields((List<String>) value);
+        }
+
+        @Override
+        public String toString() {
+            return "list of field=/json/pointer";
+        }
+    }
+
+    private static final class TimestampFormatValidator implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            try {
+                Timestamps.of((String) value, "UTC");
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(name, value, "neither a known format nor a DateTimeFormatter pattern: " + e.getMessage());
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "auto, iso8601, epoch_s, epoch_ms, epoch_us, epoch_ns, or a DateTimeFormatter pattern";
+        }
+    }
+
+    private static final class ZoneValidator implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            try {
+                java.time.ZoneId.of((String) value);
+            } catch (java.time.DateTimeException e) {
+                throw new ConfigException(name, value, "unknown time zone: " + e.getMessage());
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "time zone id, e.g. UTC";
+        }
+    }
+
     private static final class FormatValidator implements ConfigDef.Validator {
         @Override
         public void ensureValid(String name, Object value) {
@@ -183,7 +316,7 @@ public final class AgentLogSourceConfig extends AbstractConfig {
 
         @Override
         public String toString() {
-            return "auto, otlp-json, jsonl, or an EventParserProvider's name";
+            return "auto, otlp-json, claude-code, openai-agents, jsonl, text, or an EventParserProvider's name";
         }
     }
 }

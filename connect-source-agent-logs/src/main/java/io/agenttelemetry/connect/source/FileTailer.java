@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -52,6 +53,8 @@ final class FileTailer implements Closeable {
     private final RecordFactory records;
     private final SourceTaskMetrics metrics;
     private final Map<String, FileState> files = new LinkedHashMap<>();
+    /** Lines read per file and poll at most, so a poll returns in bounded time even when lines make no records. */
+    private final int linesPerPoll;
     /** Where recently closed files stopped, so a copy of one continues there instead of at an older commit. */
     private final Map<String, FileState> retired = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
@@ -64,18 +67,44 @@ final class FileTailer implements Closeable {
     private long nextDiscoveryNanos;
     private boolean firstDiscovery = true;
 
-    /** Per tracked file: the file, its parser and where in its lines we are. */
+    /** A record whose source offset is decided when it is delivered. */
+    @FunctionalInterface
+    private interface PendingRecord {
+        SourceRecord at(Map<String, Object> partition, Map<String, Object> offset);
+    }
+
+    /**
+     * Per tracked file: the file, its parser and where in its lines we are. While the parser holds lines, records
+     * carry the resume point (the first held line) and how many records were emitted since it, so a restart reads
+     * the held lines again and drops what it already sent.
+     */
     private static final class FileState {
         final TrackedFile file;
         EventParser parser;
         String format;
         long lineNumber;
-        int skip;
+        long resumePosition;
+        long resumeLine;
+        int sinceResume;
+        int toDrop;
 
-        FileState(TrackedFile file, long lineNumber, int skip) {
+        FileState(TrackedFile file, long lineNumber, int toDrop) {
             this.file = file;
             this.lineNumber = lineNumber;
-            this.skip = skip;
+            this.resumePosition = file.position();
+            this.resumeLine = lineNumber;
+            this.toDrop = toDrop;
+        }
+
+        /** This file's reading, continued in another file with the same content (a copytruncate copy). */
+        FileState continueIn(TrackedFile copy) {
+            FileState c = new FileState(copy, lineNumber, toDrop);
+            c.parser = parser;
+            c.format = format;
+            c.resumePosition = resumePosition;
+            c.resumeLine = resumeLine;
+            c.sinceResume = sinceResume;
+            return c;
         }
     }
 
@@ -88,26 +117,38 @@ final class FileTailer implements Closeable {
         this.discovery = new FileDiscovery(config.paths, config.include, config.exclude);
         this.records = new RecordFactory(config);
         this.metrics = metrics;
+        this.linesPerPoll = (int) Math.min(Integer.MAX_VALUE, 10L * config.batchMaxRecords);
     }
 
     /** Up to batch.max.records records from the files' new lines; empty if nothing new. */
     List<SourceRecord> poll() throws IOException {
+        List<SourceRecord> out = new ArrayList<>();
         if (System.nanoTime() >= nextDiscoveryNanos) {
-            discover();
+            discover(out);
             nextDiscoveryNanos = System.nanoTime() + config.discoveryIntervalMs * 1_000_000L;
         }
-        List<SourceRecord> out = new ArrayList<>();
         for (Iterator<FileState> it = files.values().iterator(); it.hasNext() && out.size() < config.batchMaxRecords; ) {
             FileState state = it.next();
             if (state.file.replaced(config.fingerprintBytes)) {
                 log.info("{} was truncated or rewritten (copytruncate rotation); reading it again as a new file", state.file);
-                retire(state);
+                retire(state, out);
                 it.remove();
                 nextDiscoveryNanos = 0;
                 continue;
             }
-            state.file.readLinesInto(config.batchMaxRecords - out.size(),
-                    (start, end, bytes, length, overlong) -> onLine(state, start, end, bytes, length, overlong, out));
+            // Lines a parser holds make no records yet, so read on until the batch fills, bounded per poll.
+            int lines = 0;
+            while (out.size() < config.batchMaxRecords && lines < linesPerPoll) {
+                int n = state.file.readLinesInto(Math.min(config.batchMaxRecords - out.size(), linesPerPoll - lines),
+                        (start, end, bytes, length, overlong) -> onLine(state, start, end, bytes, length, overlong, out));
+                if (n == 0) {
+                    break;
+                }
+                lines += n;
+            }
+            if (lines == 0 && state.parser != null && state.parser.holdsLines()) {
+                deliver(state, events(state.parser.idle(state.file.nanosSinceGrowth())), state.file.position(), out);
+            }
         }
         metrics.trackedFiles(files.size());
         return out;
@@ -118,13 +159,13 @@ final class FileTailer implements Closeable {
         nextDiscoveryNanos = 0;
     }
 
-    private void discover() throws IOException {
+    private void discover(List<SourceRecord> out) throws IOException {
         // Retire replaced files first, so a copy of one found below continues where it stopped.
         for (Iterator<FileState> it = files.values().iterator(); it.hasNext(); ) {
             FileState s = it.next();
             if (s.file.replacedThorough(config.fingerprintBytes)) {
                 log.info("{} was truncated or rewritten (copytruncate rotation); reading it again as a new file", s.file);
-                retire(s);
+                retire(s, out);
                 it.remove();
             }
         }
@@ -153,7 +194,7 @@ final class FileTailer implements Closeable {
                 // Rotated away between listing and opening: the next discovery sees its new name.
             }
         }
-        closeFinishedFiles();
+        closeFinishedFiles(out);
         firstDiscovery = false;
         metrics.bytesBehind(lagByFile().values().stream().mapToLong(v -> Math.max(0, v)).sum());
     }
@@ -167,7 +208,7 @@ final class FileTailer implements Closeable {
                 long position = existing.file.position();
                 log.info("{} continues {} from offset {}", opened.path(), existing.file, position);
                 close(existing);
-                files.put(opened.id(), new FileState(opened.track(config.maxLineBytes, position), existing.lineNumber, existing.skip));
+                files.put(opened.id(), existing.continueIn(opened.track(config.maxLineBytes, position)));
             } else {
                 opened.close();
             }
@@ -177,11 +218,11 @@ final class FileTailer implements Closeable {
         long[] offset = SourceOffsets.read(committedOffset.apply(SourceOffsets.partition(opened.id())));
         FileState state;
         if (previous != null) {
-            state = new FileState(opened.track(config.maxLineBytes, previous.file.position()), previous.lineNumber, previous.skip);
+            state = previous.continueIn(opened.track(config.maxLineBytes, previous.file.position()));
             log.info("{} continues {} from offset {}", opened.path(), previous.file, previous.file.position());
         } else if (offset != null) {
             state = new FileState(opened.track(config.maxLineBytes, offset[0]), offset[2], (int) offset[1]);
-            log.info("Resuming {} at offset {} (line {}, {} events of it already sent)", opened.path(), offset[0], offset[2], offset[1]);
+            log.info("Resuming {} at offset {} (line {}, {} records from there already sent)", opened.path(), offset[0], offset[2], offset[1]);
         } else {
             long start = firstDiscovery && config.startPosition == AgentLogSourceConfig.StartPosition.LATEST ? opened.size() : 0;
             state = new FileState(opened.track(config.maxLineBytes, start), 0, 0);
@@ -190,34 +231,41 @@ final class FileTailer implements Closeable {
         files.put(opened.id(), state);
     }
 
-    /** Closes files that were rotated away or deleted and have been read to their end. */
-    private void closeFinishedFiles() throws IOException {
+    /**
+     * Closes files that were rotated away or deleted and have been read to their end. A last line without a newline
+     * counts as complete once such a file has not grown for a discovery interval.
+     */
+    private void closeFinishedFiles(List<SourceRecord> out) throws IOException {
         for (Iterator<FileState> it = files.values().iterator(); it.hasNext(); ) {
             FileState s = it.next();
             boolean gone = !Files.exists(s.file.path()) || !Objects.equals(OpenedFile.fileKey(s.file.path()), s.file.fileKey());
-            if (gone && s.file.lag() == 0) {
-                log.info("Finished {}: it was rotated away or deleted and is read to its end", s.file);
-                retire(s);
-                it.remove();
+            if (!gone) {
+                continue;
             }
+            if (s.file.lag() > 0) {
+                boolean quiet = s.file.nanosSinceGrowth() >= config.discoveryIntervalMs * 1_000_000L;
+                if (!quiet || !s.file.readRemainderInto((start, end, bytes, length, overlong) -> onLine(s, start, end, bytes, length, overlong, out))) {
+                    continue;
+                }
+            }
+            log.info("Finished {}: it was rotated away or deleted and is read to its end", s.file);
+            retire(s, out);
+            it.remove();
         }
     }
 
     private void onLine(FileState state, long start, long end, byte[] bytes, int length, boolean overlong, List<SourceRecord> out) {
         metrics.lineRead(end - start);
         long lineNumber = state.lineNumber++;
-        int skip = state.skip;
-        state.skip = 0;
         if (length == 0 && !overlong) {
+            deliver(state, List.of(), end, out);
             return;
         }
         String file = state.file.path().toString();
-        Map<String, Object> partition = SourceOffsets.partition(state.file.id());
-        Map<String, Object> after = SourceOffsets.offset(end, 0, lineNumber + 1, file);
         if (overlong) {
             metrics.overlongLine();
             if (config.maxLinePolicy == AgentLogSourceConfig.MaxLinePolicy.SKIP) {
-                unreadable(state, start, end, lineNumber, "line longer than max.line.bytes (" + config.maxLineBytes + ")", bytes, length, after, out);
+                unreadable(state, start, end, lineNumber, "line longer than max.line.bytes (" + config.maxLineBytes + ")", bytes, length, out);
                 return;
             }
         }
@@ -225,22 +273,56 @@ final class FileTailer implements Closeable {
         try {
             text = utf8.decode(ByteBuffer.wrap(bytes, 0, length)).toString();
         } catch (CharacterCodingException e) {
-            unreadable(state, start, end, lineNumber, "invalid UTF-8", bytes, length, after, out);
+            unreadable(state, start, end, lineNumber, "invalid UTF-8", bytes, length, out);
             return;
         }
         List<AgentEvent> events;
         try {
             events = parser(state, text).parse(text, EventSource.create(file, start, state.format));
         } catch (LineParseException | RuntimeException e) {
-            unreadable(state, start, end, lineNumber, e.getMessage() == null ? e.toString() : e.getMessage(), bytes, length, after, out);
+            unreadable(state, start, end, lineNumber, e.getMessage() == null ? e.toString() : e.getMessage(), bytes, length, out);
             return;
         }
-        // All but the last event of a line resume at the line itself, skipping what was already sent.
-        for (int i = skip; i < events.size(); i++) {
-            Map<String, Object> offset = i == events.size() - 1 ? after : SourceOffsets.offset(start, i + 1, lineNumber, file);
-            out.add(records.event(events.get(i), partition, offset));
+        deliver(state, events(events), end, out);
+    }
+
+    private List<PendingRecord> events(List<AgentEvent> events) {
+        List<PendingRecord> pending = new ArrayList<>(events.size());
+        for (AgentEvent e : events) {
+            pending.add((partition, offset) -> records.event(e, partition, offset));
         }
-        metrics.recordsEmitted(Math.max(0, events.size() - skip));
+        return pending;
+    }
+
+    /**
+     * Adds the records a line (or a parser's flush) made, with offsets that resume correctly: once the parser holds
+     * nothing, the last record's offset is just past this line; until then every record's offset is the resume
+     * point plus the count of records since it. Records a restart already sent are dropped here.
+     */
+    private void deliver(FileState state, List<PendingRecord> made, long end, List<SourceRecord> out) {
+        boolean settled = state.parser == null || !state.parser.holdsLines();
+        String file = state.file.path().toString();
+        Map<String, Object> partition = SourceOffsets.partition(state.file.id());
+        int emitted = 0;
+        for (int i = 0; i < made.size(); i++) {
+            state.sinceResume++;
+            if (state.toDrop > 0) {
+                state.toDrop--;
+                continue;
+            }
+            Map<String, Object> offset = settled && i == made.size() - 1
+                    ? SourceOffsets.offset(end, 0, state.lineNumber, file)
+                    : SourceOffsets.offset(state.resumePosition, state.sinceResume, state.resumeLine, file);
+            out.add(made.get(i).at(partition, offset));
+            emitted++;
+        }
+        if (settled) {
+            state.resumePosition = end;
+            state.resumeLine = state.lineNumber;
+            state.sinceResume = 0;
+            state.toDrop = 0;
+        }
+        metrics.recordsEmitted(emitted);
     }
 
     private EventParser parser(FileState state, String firstLine) throws LineParseException {
@@ -249,22 +331,23 @@ final class FileTailer implements Closeable {
             if (provider == null) {
                 throw new LineParseException("format=auto recognizes no format in this line");
             }
-            state.parser = provider.create();
+            state.parser = provider.create(config.parserSettings);
             state.format = provider.name();
         }
         return state.parser;
     }
 
     private void unreadable(FileState state, long start, long end, long lineNumber, String reason, byte[] bytes, int length,
-                            Map<String, Object> offset, List<SourceRecord> out) {
+                            List<SourceRecord> out) {
         metrics.parseError();
         String file = state.file.path().toString();
         if (config.onParseError == AgentLogSourceConfig.OnParseError.FAIL) {
             throw new ConnectException("Unreadable line " + (lineNumber + 1) + " at offset " + start + " of " + file + ": " + reason);
         }
         log.debug("Unreadable line {} at offset {} of {}: {}", lineNumber + 1, start, file, reason);
-        out.add(records.error(file, start, end, lineNumber + 1, state.format, reason, bytes, length,
-                SourceOffsets.partition(state.file.id()), offset));
+        byte[] raw = Arrays.copyOf(bytes, Math.min(length, config.errorRawMaxBytes));
+        deliver(state, List.of((partition, offset) -> records.error(file, start, end, lineNumber + 1, state.format, reason,
+                raw, raw.length, partition, offset)), end, out);
     }
 
     /** Bytes not yet read, per file path, for lag metrics. */
@@ -280,7 +363,11 @@ final class FileTailer implements Closeable {
         return lag;
     }
 
-    private void retire(FileState s) {
+    /** Stops reading a file for good: what its parser holds is emitted, and a copy of it may continue later. */
+    private void retire(FileState s, List<SourceRecord> out) {
+        if (s.parser != null && s.parser.holdsLines()) {
+            deliver(s, events(s.parser.finish()), s.file.position(), out);
+        }
         close(s);
         retired.put(s.file.id(), s);
     }

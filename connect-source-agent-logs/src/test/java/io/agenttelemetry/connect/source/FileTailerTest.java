@@ -62,8 +62,13 @@ class FileTailerTest {
     private List<SourceRecord> drain(FileTailer t) throws IOException {
         List<SourceRecord> all = new ArrayList<>();
         t.requestDiscovery();
-        for (List<SourceRecord> batch = t.poll(); !batch.isEmpty(); batch = t.poll()) {
+        // A poll can come back empty while lines were read (held by a parser, or dropped after a restart): stop at
+        // the second empty poll in a row.
+        int empty = 0;
+        while (empty < 2) {
+            List<SourceRecord> batch = t.poll();
             all.addAll(batch);
+            empty = batch.isEmpty() ? empty + 1 : 0;
         }
         all.forEach(r -> commit(r));
         return all;
@@ -294,6 +299,92 @@ class FileTailerTest {
             assertEquals(List.of(), bodies(drain(t)));
             append(file, jsonLine(2));
             assertEquals(List.of("line 2"), bodies(drain(t)));
+        }
+    }
+
+    /** Bodies of the event records, or tool-call ids and names for spans without a body. */
+    private static List<String> events(List<SourceRecord> records) {
+        List<String> out = new ArrayList<>();
+        for (SourceRecord r : records) {
+            Struct v = (Struct) r.value();
+            out.add(r.topic().equals("agent-events") ? v.getString("eventType") + ":" + v.getString("name") + ":" + v.getString("spanId")
+                    + ":" + v.getString("body") : "error:" + v.getString("reason"));
+        }
+        return out;
+    }
+
+    /**
+     * Reads the file once, then pretends the worker crashed right after committing record k, for every k: a new
+     * tailer must emit exactly the records after k, whatever lines its parser was holding at that point.
+     */
+    private void assertResumesExactlyAfterEveryRecord(Map<String, String> props) throws IOException {
+        List<SourceRecord> all;
+        committed.clear();
+        try (FileTailer t = tailer(props)) {
+            all = drain(t);
+        }
+        List<String> expected = events(all);
+        assertTrue(all.size() > 3, "records: " + expected);
+        for (int k = 0; k < all.size(); k++) {
+            committed.clear();
+            commit(all.get(k));
+            try (FileTailer t = tailer(props)) {
+                assertEquals(expected.subList(k + 1, expected.size()), events(drain(t)), "after committing record " + k);
+            }
+        }
+    }
+
+    @Test
+    void multiLineEventsResumeExactlyWhereverTheWorkerStopped() throws IOException {
+        StringBuilder log = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            log.append("2026-11-26 10:00:0").append(i).append(",000 INFO step ").append(i).append('\n');
+            if (i % 2 == 0) {
+                log.append("Traceback (most recent call last):\n  File \"agent.py\", line ").append(i).append('\n')
+                        .append("ValueError: bad ").append(i).append('\n');
+            }
+        }
+        log.append("\n");
+        append(dir.resolve("agent.log"), log.toString());
+        Map<String, String> props = Map.of("format", "text", "multiline.start.pattern", "^\\d{4}-\\d{2}-\\d{2} ",
+                "text.pattern", "^(?<time>\\S+ \\S+) (?<level>\\w+) (?<message>.*)$",
+                "timestamp.format", "yyyy-MM-dd HH:mm:ss,SSS", "multiline.flush.ms", "0", "batch.max.records", "3");
+        try (FileTailer t = tailer(props)) {
+            List<SourceRecord> records = drain(t);
+            assertEquals(6, records.size(), events(records).toString());
+            Struct first = (Struct) records.get(0).value();
+            assertEquals("step 0\nTraceback (most recent call last):\n  File \"agent.py\", line 0\nValueError: bad 0", first.getString("body"));
+            assertEquals("INFO", first.getString("severityText"));
+        }
+        assertResumesExactlyAfterEveryRecord(props);
+    }
+
+    @Test
+    void claudeCodeToolCallsPairAcrossLinesAndResumeExactlyWhereverTheWorkerStopped() throws IOException {
+        Path corpus = Paths.get(System.getProperty("testdata.dir"), "corpus/agent-logs/claude-code/claude-code-log_representative_messages.jsonl");
+        Files.copy(corpus, dir.resolve("session.jsonl"));
+        Map<String, String> props = Map.of("format", "auto", "batch.max.records", "2");
+        try (FileTailer t = tailer(props)) {
+            List<String> got = events(drain(t));
+            assertEquals(2, got.stream().filter(e -> e.contains(":execute_tool ")).count(), got.toString());
+        }
+        assertResumesExactlyAfterEveryRecord(props);
+    }
+
+    @Test
+    void theLastLineOfARotatedAwayFileIsEmittedEvenWithoutANewline() throws IOException {
+        Path file = dir.resolve("agent.log");
+        append(file, jsonLine(1) + jsonLine(2).trim());
+        try (FileTailer t = tailer(Map.of("discovery.interval.ms", "100"))) {
+            assertEquals(List.of("line 1"), bodies(drain(t)));
+            Files.move(file, dir.resolve("rotated.old"));
+            append(file, jsonLine(3));
+            List<String> got = new ArrayList<>();
+            long deadline = System.currentTimeMillis() + 5000;
+            while (got.size() < 2 && System.currentTimeMillis() < deadline) {
+                got.addAll(bodies(drain(t)));
+            }
+            assertEquals(Set.of("line 2", "line 3"), new HashSet<>(got));
         }
     }
 }

@@ -91,7 +91,8 @@ public final class TrackedFile implements Closeable {
         return size < readPosition || (size > 0 && !id.equals(Fingerprint.of(channel, fingerprintBytes)));
     }
 
-    long nanosSinceGrowth() {
+    /** How long ago a read last found new bytes. */
+    public long nanosSinceGrowth() {
         return System.nanoTime() - lastGrowthNanos;
     }
 
@@ -136,6 +137,20 @@ public final class TrackedFile implements Closeable {
             }
         }
         return lines;
+    }
+
+    /**
+     * Hands out the last line of a file that ends without a newline, once everything else is read. Only for a file
+     * that is finished (rotated away and no longer written): a live file's last line may still grow.
+     *
+     * @return true if there was such a line
+     */
+    public boolean readRemainderInto(LineSink sink) throws IOException {
+        if (readPosition != channel.size() || (pendingLength == 0 && !overlong)) {
+            return false;
+        }
+        emit(sink);
+        return true;
     }
 
     private void emit(LineSink sink) {

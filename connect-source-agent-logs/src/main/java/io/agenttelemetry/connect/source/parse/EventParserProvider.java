@@ -13,6 +13,6 @@ public interface EventParserProvider {
     /** True if the first line of a file looks like this format; used by {@code format=auto}. */
     boolean sniff(String firstLine);
 
-    /** A parser for one file. */
-    EventParser create();
+    /** A parser for one file, set up from the connector's parsing settings. */
+    EventParser create(ParserSettings settings);
 }

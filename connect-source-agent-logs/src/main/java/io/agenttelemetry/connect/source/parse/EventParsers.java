@@ -16,20 +16,28 @@ public final class EventParsers {
     private EventParsers() {
     }
 
-    /** Built-ins first (sniffing order matters: OTLP before generic JSON), then ServiceLoader providers. */
+    /**
+     * Built-ins, then ServiceLoader providers. Sniffing tries them in this order, so specific formats come before
+     * generic JSON lines; text is never sniffed.
+     */
     public static EventParsers load() {
         EventParsers p = new EventParsers();
         p.add(new OtlpJsonParserProvider());
-        p.add(new JsonLinesParserProvider());
+        p.add(new ClaudeCodeParserProvider());
+        p.add(new OpenAiAgentsParserProvider());
+        List<EventParserProvider> generic = List.of(new JsonLinesParserProvider(), new TextParserProvider());
         // The plugin's own class loader sees jars in its plugin directory, which is where providers live.
         for (EventParserProvider provider : ServiceLoader.load(EventParserProvider.class, EventParsers.class.getClassLoader())) {
-            p.byName.putIfAbsent(provider.name(), provider);
+            if (generic.stream().noneMatch(g -> g.name().equals(provider.name()))) {
+                p.add(provider);
+            }
         }
+        generic.forEach(p::add);
         return p;
     }
 
     private void add(EventParserProvider provider) {
-        byName.put(provider.name(), provider);
+        byName.putIfAbsent(provider.name(), provider);
     }
 
     public List<String> names() {

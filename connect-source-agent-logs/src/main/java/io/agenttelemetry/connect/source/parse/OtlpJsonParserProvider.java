@@ -17,7 +17,7 @@ public final class OtlpJsonParserProvider implements EventParserProvider {
     }
 
     @Override
-    public EventParser create() {
+    public EventParser create(ParserSettings settings) {
         OtlpJsonParser parser = new OtlpJsonParser();
         return (line, source) -> {
             try {
