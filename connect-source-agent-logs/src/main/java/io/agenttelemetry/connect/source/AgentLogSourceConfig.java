@@ -2,6 +2,7 @@ package io.agenttelemetry.connect.source;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -16,6 +17,7 @@ import org.apache.kafka.common.config.ConfigException;
 
 import io.agenttelemetry.connect.model.config.EnumConfig;
 import io.agenttelemetry.connect.model.config.NonEmptyList;
+import io.agenttelemetry.connect.model.config.PlaceholderTemplate;
 import io.agenttelemetry.connect.source.parse.EventParsers;
 import io.agenttelemetry.connect.source.parse.JsonLinesParserProvider;
 import io.agenttelemetry.connect.source.parse.ParserSettings;
@@ -27,6 +29,8 @@ public final class AgentLogSourceConfig extends AbstractConfig {
     public static final String INCLUDE_REGEX_CONFIG = "include.regex";
     public static final String EXCLUDE_REGEX_CONFIG = "exclude.regex";
     public static final String FORMAT_CONFIG = "format";
+    public static final String MAX_OPEN_FILES_CONFIG = "max.open.files";
+    public static final String FILE_IDLE_CLOSE_MS_CONFIG = "file.idle.close.ms";
     public static final String START_POSITION_CONFIG = "start.position";
     public static final String FINGERPRINT_BYTES_CONFIG = "fingerprint.bytes";
     public static final String DISCOVERY_INTERVAL_MS_CONFIG = "discovery.interval.ms";
@@ -95,6 +99,16 @@ public final class AgentLogSourceConfig extends AbstractConfig {
             .define(DISCOVERY_INTERVAL_MS_CONFIG, Type.LONG, 5000L, ConfigDef.Range.atLeast(100), Importance.LOW,
                     "How often to look for new files matching the paths.",
                     FILES, 6, Width.SHORT, "Discovery interval")
+            .define(MAX_OPEN_FILES_CONFIG, Type.INT, 1000, ConfigDef.Range.between(1, 1_000_000), Importance.LOW,
+                    "At most this many files are held open per task. Beyond it, the quietest files that are read to "
+                            + "their end are closed and opened again when discovery sees them change, so 10,000 files "
+                            + "need no more descriptors than this.",
+                    FILES, 7, Width.SHORT, "Max open files")
+            .define(FILE_IDLE_CLOSE_MS_CONFIG, Type.LONG, 300_000L, ConfigDef.Range.atLeast(0), Importance.LOW,
+                    "A file read to its end that has not grown for this long is closed and opened again when it "
+                            + "changes. A closed file that is rotated away and deleted before the next discovery loses "
+                            + "what was written to it meanwhile, so keep this well above the rotation interval.",
+                    FILES, 8, Width.SHORT, "Close idle files after")
             .define(FORMAT_CONFIG, Type.STRING, EventParsers.AUTO, new FormatValidator(), Importance.HIGH,
                     "Format of every file: auto (sniffed from each file's first line: otlp-json, claude-code, "
                             + "openai-agents or jsonl; text is never sniffed), otlp-json (OpenTelemetry Collector file "
@@ -152,8 +166,11 @@ public final class AgentLogSourceConfig extends AbstractConfig {
                     "A multi-line event is emitted when no new line arrived for this long, so the last stack trace of "
                             + "a quiet file does not wait for the next log line.",
                     PARSING, 8, Width.SHORT, "Multi-line flush timeout")
-            .define(TOPIC_CONFIG, Type.STRING, "agent-events", new ConfigDef.NonEmptyString(), Importance.HIGH,
-                    "Topic for the events.",
+            .define(TOPIC_CONFIG, Type.STRING, "agent-events", new TopicTemplateValidator(), Importance.HIGH,
+                    "Topic for the events. May name per-format or per-directory topics with placeholders: {format} "
+                            + "(the file's format, e.g. claude-code), {type} (span or log) and {dir} (name of the file's "
+                            + "directory), e.g. agent-events.{format}. Characters Kafka does not allow in topic names "
+                            + "become _.",
                     OUTPUT, 1, Width.MEDIUM, "Topic")
             .define(KEY_FIELD_CONFIG, Type.STRING, "trace_id", EnumConfig.validator(KeyField.class), Importance.MEDIUM,
                     "Record key: trace_id keeps a trace's events in one partition and in order; span_id; or none.",
@@ -172,6 +189,8 @@ public final class AgentLogSourceConfig extends AbstractConfig {
     final Pattern include;
     final Pattern exclude;
     final String format;
+    final int maxOpenFiles;
+    final long fileIdleCloseMs;
     final StartPosition startPosition;
     final int fingerprintBytes;
     final long discoveryIntervalMs;
@@ -180,6 +199,7 @@ public final class AgentLogSourceConfig extends AbstractConfig {
     final int maxLineBytes;
     final MaxLinePolicy maxLinePolicy;
     final String topic;
+    final PlaceholderTemplate topicTemplate;
     final KeyField keyField;
     final String errorTopic;
     final OnParseError onParseError;
@@ -191,6 +211,8 @@ public final class AgentLogSourceConfig extends AbstractConfig {
         paths = getList(PATHS_CONFIG);
         include = optionalPattern(getString(INCLUDE_REGEX_CONFIG));
         exclude = optionalPattern(getString(EXCLUDE_REGEX_CONFIG));
+        maxOpenFiles = getInt(MAX_OPEN_FILES_CONFIG);
+        fileIdleCloseMs = getLong(FILE_IDLE_CLOSE_MS_CONFIG);
         format = getString(FORMAT_CONFIG).trim().toLowerCase(java.util.Locale.ROOT);
         startPosition = EnumConfig.parse(StartPosition.class, getString(START_POSITION_CONFIG));
         fingerprintBytes = getInt(FINGERPRINT_BYTES_CONFIG);
@@ -200,6 +222,7 @@ public final class AgentLogSourceConfig extends AbstractConfig {
         maxLineBytes = getInt(MAX_LINE_BYTES_CONFIG);
         maxLinePolicy = EnumConfig.parse(MaxLinePolicy.class, getString(MAX_LINE_POLICY_CONFIG));
         topic = getString(TOPIC_CONFIG);
+        topicTemplate = topicTemplate(topic);
         keyField = EnumConfig.parse(KeyField.class, getString(KEY_FIELD_CONFIG));
         errorTopic = getString(ERROR_TOPIC_CONFIG);
         onParseError = EnumConfig.parse(OnParseError.class, getString(ON_PARSE_ERROR_CONFIG));
@@ -257,6 +280,25 @@ public final class AgentLogSourceConfig extends AbstractConfig {
         @Override
         public String toString() {
             return "Java regular expression, or empty";
+        }
+    }
+
+    static final Set<String> TOPIC_VARIABLES = Set.of("format", "type", "dir");
+
+    private static PlaceholderTemplate topicTemplate(String topic) {
+        return PlaceholderTemplate.parse(TOPIC_CONFIG, topic, TOPIC_VARIABLES, java.time.ZoneOffset.UTC);
+    }
+
+    private static final class TopicTemplateValidator implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            new ConfigDef.NonEmptyString().ensureValid(name, value);
+            topicTemplate((String) value);
+        }
+
+        @Override
+        public String toString() {
+            return "topic name, may contain {format}, {type}, {dir}";
         }
     }
 

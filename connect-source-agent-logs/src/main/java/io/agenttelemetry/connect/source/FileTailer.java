@@ -65,6 +65,8 @@ final class FileTailer implements Closeable {
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     private long nextDiscoveryNanos;
+    /** Files that changed but found no free descriptor at the last discovery. */
+    private int filesWaiting;
     private boolean firstDiscovery = true;
 
     /** A record whose source offset is decided when it is delivered. */
@@ -129,6 +131,9 @@ final class FileTailer implements Closeable {
         }
         for (Iterator<FileState> it = files.values().iterator(); it.hasNext() && out.size() < config.batchMaxRecords; ) {
             FileState state = it.next();
+            if (!state.file.isOpen()) {
+                continue;
+            }
             if (state.file.replaced(config.fingerprintBytes)) {
                 log.info("{} was truncated or rewritten (copytruncate rotation); reading it again as a new file", state.file);
                 retire(state, out);
@@ -151,6 +156,10 @@ final class FileTailer implements Closeable {
             }
         }
         metrics.trackedFiles(files.size());
+        if (out.isEmpty() && filesWaiting > 0) {
+            // The open files are read out: make room for the waiting ones now rather than at the next interval.
+            nextDiscoveryNanos = 0;
+        }
         return out;
     }
 
@@ -163,7 +172,7 @@ final class FileTailer implements Closeable {
         // Retire replaced files first, so a copy of one found below continues where it stopped.
         for (Iterator<FileState> it = files.values().iterator(); it.hasNext(); ) {
             FileState s = it.next();
-            if (s.file.replacedThorough(config.fingerprintBytes)) {
+            if (s.file.isOpen() && s.file.replacedThorough(config.fingerprintBytes)) {
                 log.info("{} was truncated or rewritten (copytruncate rotation); reading it again as a new file", s.file);
                 retire(s, out);
                 it.remove();
@@ -171,6 +180,9 @@ final class FileTailer implements Closeable {
         }
         Map<Object, FileState> byKey = new HashMap<>();
         files.values().forEach(s -> byKey.put(s.file.fileKey(), s));
+        // Closed files that changed, and new files beyond max.open.files: opened below as descriptors allow.
+        List<FileState> waiting = new ArrayList<>();
+        int open = openFiles();
         for (Path path : discovery.discover()) {
             try {
                 Object key = OpenedFile.fileKey(path);
@@ -179,6 +191,9 @@ final class FileTailer implements Closeable {
                     if (!known.file.path().equals(path)) {
                         log.info("{} was renamed to {}", known.file, path);
                         known.file.movedTo(path);
+                    }
+                    if (!known.file.isOpen() && Files.size(path) != known.file.position()) {
+                        waiting.add(known);
                     }
                     continue;
                 }
@@ -190,11 +205,17 @@ final class FileTailer implements Closeable {
                     continue;
                 }
                 track(opened);
+                FileState tracked = files.get(opened.id());
+                if (tracked != null && tracked.file.isOpen() && ++open > config.maxOpenFiles && tracked.file.suspend()) {
+                    open--;
+                    waiting.add(tracked);
+                }
             } catch (NoSuchFileException e) {
                 // Rotated away between listing and opening: the next discovery sees its new name.
             }
         }
         closeFinishedFiles(out);
+        suspendQuietFiles(waiting);
         firstDiscovery = false;
         metrics.bytesBehind(lagByFile().values().stream().mapToLong(v -> Math.max(0, v)).sum());
     }
@@ -204,7 +225,7 @@ final class FileTailer implements Closeable {
         if (existing != null) {
             // The same content under another inode: a copytruncate copy, or a restored file. The copy takes over
             // only once the original no longer holds that content.
-            if (existing.file.replaced(config.fingerprintBytes) || !Files.exists(existing.file.path())) {
+            if (!existing.file.resume() || existing.file.replaced(config.fingerprintBytes) || !Files.exists(existing.file.path())) {
                 long position = existing.file.position();
                 log.info("{} continues {} from offset {}", opened.path(), existing.file, position);
                 close(existing);
@@ -242,7 +263,7 @@ final class FileTailer implements Closeable {
             if (!gone) {
                 continue;
             }
-            if (s.file.lag() > 0) {
+            if (s.file.isOpen() && s.file.lag() > 0) {
                 boolean quiet = s.file.nanosSinceGrowth() >= config.discoveryIntervalMs * 1_000_000L;
                 if (!quiet || !s.file.readRemainderInto((start, end, bytes, length, overlong) -> onLine(s, start, end, bytes, length, overlong, out))) {
                     continue;
@@ -252,6 +273,49 @@ final class FileTailer implements Closeable {
             retire(s, out);
             it.remove();
         }
+    }
+
+    /**
+     * Keeps at most max.open.files descriptors: closes files read to their end that have been quiet for
+     * file.idle.close.ms, then, if files are waiting to be read, more read-out files (quietest first) to make room,
+     * and opens the waiting ones as room allows. Closed files are opened again when discovery sees them change.
+     */
+    private void suspendQuietFiles(List<FileState> waiting) throws IOException {
+        long idleNanos = config.fileIdleCloseMs * 1_000_000L;
+        List<FileState> readOut = new ArrayList<>();
+        for (FileState s : files.values()) {
+            if (s.file.isOpen() && s.file.lag() == 0 && (s.parser == null || !s.parser.holdsLines())) {
+                if (s.file.nanosSinceGrowth() < idleNanos || !s.file.suspend()) {
+                    readOut.add(s);
+                }
+            }
+        }
+        int open = openFiles();
+        if (open + waiting.size() > config.maxOpenFiles) {
+            readOut.sort((a, b) -> Long.compare(b.file.nanosSinceGrowth(), a.file.nanosSinceGrowth()));
+            for (int i = 0; i < readOut.size() && open + waiting.size() > config.maxOpenFiles; i++) {
+                if (readOut.get(i).file.suspend()) {
+                    open--;
+                }
+            }
+        }
+        filesWaiting = 0;
+        for (FileState w : waiting) {
+            if (open >= config.maxOpenFiles) {
+                filesWaiting++;
+            } else if (w.file.resume()) {
+                open++;
+            }
+        }
+        metrics.openFiles(open);
+    }
+
+    private int openFiles() {
+        int open = 0;
+        for (FileState s : files.values()) {
+            open += s.file.isOpen() ? 1 : 0;
+        }
+        return open;
     }
 
     private void onLine(FileState state, long start, long end, byte[] bytes, int length, boolean overlong, List<SourceRecord> out) {
@@ -355,7 +419,7 @@ final class FileTailer implements Closeable {
         Map<String, Long> lag = new LinkedHashMap<>();
         for (FileState s : files.values()) {
             try {
-                lag.put(s.file.path().toString(), s.file.lag());
+                lag.put(s.file.path().toString(), s.file.isOpen() ? s.file.lag() : Math.max(0, Files.size(s.file.path()) - s.file.position()));
             } catch (IOException e) {
                 lag.put(s.file.path().toString(), -1L);
             }

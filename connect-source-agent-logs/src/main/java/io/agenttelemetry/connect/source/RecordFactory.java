@@ -1,6 +1,9 @@
 package io.agenttelemetry.connect.source;
 
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 
 import org.apache.kafka.connect.data.Schema;
@@ -27,9 +30,29 @@ final class RecordFactory {
             .build();
 
     private final AgentLogSourceConfig config;
+    private final boolean topicIsConstant;
 
     RecordFactory(AgentLogSourceConfig config) {
         this.config = config;
+        this.topicIsConstant = !config.topic.contains("{");
+    }
+
+    /** The topic template rendered for an event: its format, event type and the name of its file's directory. */
+    private String topic(AgentEvent event, long timeMillis) {
+        if (topicIsConstant) {
+            return config.topic;
+        }
+        Path dir = Paths.get(event.source().file()).getParent();
+        Map<String, String> vars = Map.of(
+                "format", topicSafe(event.source().format()),
+                "type", event.eventType().name().toLowerCase(Locale.ROOT),
+                "dir", dir == null || dir.getFileName() == null ? "root" : topicSafe(dir.getFileName().toString()));
+        return config.topicTemplate.render(vars, timeMillis);
+    }
+
+    /** Kafka topic names allow letters, digits, '.', '_' and '-'. */
+    private static String topicSafe(String s) {
+        return s.replaceAll("[^a-zA-Z0-9._-]", "_");
     }
 
     SourceRecord event(AgentEvent event, Map<String, ?> partition, Map<String, ?> offset) {
@@ -40,7 +63,8 @@ final class RecordFactory {
             default: key = null;
         }
         Long time = event.startTimeUnixNano();
-        return new SourceRecord(partition, offset, config.topic, null,
+        String topic = topic(event, time == null ? 0 : time / 1_000_000L);
+        return new SourceRecord(partition, offset, topic, null,
                 key == null ? null : Schema.STRING_SCHEMA, key,
                 AgentEventConnect.SCHEMA, AgentEventConnect.toStruct(event),
                 time == null ? null : time / 1_000_000L);

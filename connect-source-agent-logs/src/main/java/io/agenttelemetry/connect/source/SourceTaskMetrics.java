@@ -21,6 +21,7 @@ final class SourceTaskMetrics implements SourceTaskMetricsMXBean, AutoCloseable 
     private final AtomicLong parseErrors = new AtomicLong();
     private final AtomicLong overlong = new AtomicLong();
     private volatile int trackedFiles;
+    private volatile int openFiles;
     private volatile long bytesBehind;
     private ObjectName name;
     private long nextLogNanos = System.nanoTime() + LOG_INTERVAL_NANOS;
@@ -65,19 +66,28 @@ final class SourceTaskMetrics implements SourceTaskMetricsMXBean, AutoCloseable 
         trackedFiles = count;
     }
 
+    void openFiles(int count) {
+        openFiles = count;
+    }
+
     /** Logs a progress line every 30 s. */
     void maybeLogProgress() {
         long now = System.nanoTime();
         if (now >= nextLogNanos) {
             nextLogNanos = now + LOG_INTERVAL_NANOS;
-            log.info("Progress: {} files, {} lines ({} bytes) read, {} records, {} unreadable lines, {} over-long, {} bytes behind",
-                    trackedFiles, lines.get(), bytes.get(), records.get(), parseErrors.get(), overlong.get(), getBytesBehind());
+            log.info("Progress: {} files ({} open), {} lines ({} bytes) read, {} records, {} unreadable lines, {} over-long, {} bytes behind",
+                    trackedFiles, openFiles, lines.get(), bytes.get(), records.get(), parseErrors.get(), overlong.get(), getBytesBehind());
         }
     }
 
     @Override
     public int getTrackedFiles() {
         return trackedFiles;
+    }
+
+    @Override
+    public int getOpenFiles() {
+        return openFiles;
     }
 
     @Override

@@ -8,13 +8,16 @@ public interface SourceTaskMetricsMXBean {
     /** Files this task is tailing now. */
     int getTrackedFiles();
 
+    /** Files with an open descriptor; quiet files are closed beyond max.open.files. */
+    int getOpenFiles();
+
     /** Complete lines read. */
     long getLinesRead();
 
     /** Bytes of complete lines read. */
     long getBytesRead();
 
-    /** Event records emitted (error records not counted). */
+    /** Records emitted: events and error records. */
     long getRecordsEmitted();
 
     /** Lines that could not be read (sent to the error topic or failing the task). */

@@ -387,4 +387,56 @@ class FileTailerTest {
             assertEquals(Set.of("line 2", "line 3"), new HashSet<>(got));
         }
     }
+
+    @Test
+    void topicPlaceholdersGiveEachFormatAndDirectoryItsOwnTopic() throws IOException {
+        Path sub = Files.createDirectories(dir.resolve("claude agents"));
+        Files.copy(Paths.get(System.getProperty("testdata.dir"), "corpus/agent-logs/claude-code/claude-code-log_session_b.jsonl"),
+                sub.resolve("session.log"));
+        append(dir.resolve("agent.log"), jsonLine(1));
+        try (FileTailer t = tailer(Map.of("topic", "agents.{format}.{type}.{dir}"))) {
+            Set<String> topics = new HashSet<>();
+            drain(t).forEach(r -> topics.add(r.topic()));
+            assertEquals(Set.of("agents.jsonl.log." + dir.getFileName(), "agents.claude-code.log.claude_agents",
+                    "agents.claude-code.span.claude_agents"), topics);
+        }
+    }
+
+    @Test
+    void manyFilesNeedNoMoreThanMaxOpenFilesDescriptorsAndClosedFilesAreReadAgainWhenTheyGrow() throws IOException {
+        int files = 60;
+        List<String> expected = new ArrayList<>();
+        for (int f = 0; f < files; f++) {
+            append(dir.resolve("agent-" + f + ".log"), jsonLine(f));
+            expected.add("line " + f);
+        }
+        SourceTaskMetrics metrics = new SourceTaskMetrics();
+        Map<String, String> props = new HashMap<>(Map.of("paths", dir + "/*.log", "discovery.interval.ms", "100000", "max.open.files", "7"));
+        try (FileTailer t = new FileTailer(new AgentLogSourceConfig(props), 0, 1, committed::get, metrics)) {
+            List<String> got = new ArrayList<>(bodies(drain(t)));
+            t.requestDiscovery();
+            t.poll();
+            assertTrue(metrics.getOpenFiles() <= 7, "open: " + metrics.getOpenFiles());
+            assertEquals(files, metrics.getTrackedFiles());
+            for (int f = 0; f < files; f++) {
+                append(dir.resolve("agent-" + f + ".log"), jsonLine(1000 + f));
+                expected.add("line " + (1000 + f));
+            }
+            long fdsBefore = openDescriptors();
+            t.requestDiscovery(); // as the discovery interval would
+            for (int i = 0; i < 200 && got.size() < expected.size(); i++) {
+                got.addAll(bodies(t.poll()));
+                assertTrue(metrics.getOpenFiles() <= 7, "open: " + metrics.getOpenFiles());
+                assertTrue(openDescriptors() <= fdsBefore + 7, "descriptors of this process: " + openDescriptors());
+            }
+            assertEquals(new HashSet<>(expected), new HashSet<>(got));
+            assertEquals(expected.size(), got.size());
+        }
+    }
+
+    private static long openDescriptors() throws IOException {
+        try (var fds = Files.list(Paths.get("/proc/self/fd"))) {
+            return fds.count();
+        }
+    }
 }

@@ -19,7 +19,7 @@ public final class TrackedFile implements Closeable {
     private final String id;
     private final Object fileKey;
     private Path path;
-    private final FileChannel channel;
+    private FileChannel channel;
     private final int maxLineBytes;
     private final ByteBuffer chunk = ByteBuffer.allocate(CHUNK);
 
@@ -67,6 +67,46 @@ public final class TrackedFile implements Closeable {
 
     public long size() throws IOException {
         return channel.size();
+    }
+
+    public boolean isOpen() {
+        return channel != null;
+    }
+
+    /**
+     * Closes the channel, keeping the place of the next line, so thousands of files do not hold thousands of
+     * descriptors. Only between lines: the head of a line already read would otherwise be lost.
+     *
+     * @return true if it was closed
+     */
+    public boolean suspend() throws IOException {
+        if (channel == null || pendingLength > 0 || overlong || readPosition != lineStart) {
+            return false;
+        }
+        channel.close();
+        channel = null;
+        return true;
+    }
+
+    /**
+     * Opens a suspended file again at its path.
+     *
+     * @return false if the path now holds another file (the one we read was rotated away or deleted meanwhile)
+     */
+    public boolean resume() throws IOException {
+        if (channel != null) {
+            return true;
+        }
+        try {
+            if (!fileKey.equals(OpenedFile.fileKey(path))) {
+                return false;
+            }
+            channel = open(path);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return false;
+        }
+        lastGrowthNanos = System.nanoTime();
+        return true;
     }
 
     /**
@@ -200,7 +240,9 @@ public final class TrackedFile implements Closeable {
 
     @Override
     public void close() throws IOException {
-        channel.close();
+        if (channel != null) {
+            channel.close();
+        }
     }
 
     @Override
