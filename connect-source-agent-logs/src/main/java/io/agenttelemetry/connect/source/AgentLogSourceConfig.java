@@ -29,6 +29,9 @@ public final class AgentLogSourceConfig extends AbstractConfig {
     public static final String INCLUDE_REGEX_CONFIG = "include.regex";
     public static final String EXCLUDE_REGEX_CONFIG = "exclude.regex";
     public static final String FORMAT_CONFIG = "format";
+    public static final String COMPLETED_FILE_POLICY_CONFIG = "completed.file.policy";
+    public static final String COMPLETED_FILE_MOVE_DIR_CONFIG = "completed.file.move.dir";
+    public static final String COMPLETED_FILE_IDLE_MS_CONFIG = "completed.file.idle.ms";
     public static final String MAX_OPEN_FILES_CONFIG = "max.open.files";
     public static final String FILE_IDLE_CLOSE_MS_CONFIG = "file.idle.close.ms";
     public static final String START_POSITION_CONFIG = "start.position";
@@ -61,6 +64,9 @@ public final class AgentLogSourceConfig extends AbstractConfig {
 
     /** What to do with a line longer than max.line.bytes. */
     public enum MaxLinePolicy { TRUNCATE, SKIP }
+
+    /** What to do with a rotated-away file once all its records are committed. */
+    public enum CompletedFilePolicy { NONE, DELETE, MOVE }
 
     /** What to do with a line the format cannot read. */
     public enum OnParseError { ROUTE, FAIL }
@@ -109,6 +115,19 @@ public final class AgentLogSourceConfig extends AbstractConfig {
                             + "changes. A closed file that is rotated away and deleted before the next discovery loses "
                             + "what was written to it meanwhile, so keep this well above the rotation interval.",
                     FILES, 8, Width.SHORT, "Close idle files after")
+            .define(COMPLETED_FILE_POLICY_CONFIG, Type.STRING, "none", EnumConfig.validator(CompletedFilePolicy.class), Importance.MEDIUM,
+                    "What to do with a completed file: one that was rotated away (renamed, or a copytruncate copy), "
+                            + "is read to its end, has not changed for completed.file.idle.ms, and whose records are "
+                            + "all acknowledged by Kafka and their offsets committed. none leaves it; delete removes it; "
+                            + "move moves it to completed.file.move.dir.",
+                    FILES, 9, Width.SHORT, "Completed file policy")
+            .define(COMPLETED_FILE_MOVE_DIR_CONFIG, Type.STRING, "", null, Importance.LOW,
+                    "Directory completed files are moved to with completed.file.policy=move; it should not match paths.",
+                    FILES, 10, Width.MEDIUM, "Completed file directory")
+            .define(COMPLETED_FILE_IDLE_MS_CONFIG, Type.LONG, 60_000L, ConfigDef.Range.atLeast(0), Importance.LOW,
+                    "A rotated-away file counts as completed only after it has not grown for this long, since "
+                            + "writers may append to a renamed file for a while.",
+                    FILES, 11, Width.SHORT, "Completed after idle")
             .define(FORMAT_CONFIG, Type.STRING, EventParsers.AUTO, new FormatValidator(), Importance.HIGH,
                     "Format of every file: auto (sniffed from each file's first line: otlp-json, claude-code, "
                             + "openai-agents or jsonl; text is never sniffed), otlp-json (OpenTelemetry Collector file "
@@ -190,6 +209,9 @@ public final class AgentLogSourceConfig extends AbstractConfig {
     final Pattern exclude;
     final String format;
     final int maxOpenFiles;
+    final CompletedFilePolicy completedFilePolicy;
+    final java.nio.file.Path completedFileMoveDir;
+    final long completedFileIdleMs;
     final long fileIdleCloseMs;
     final StartPosition startPosition;
     final int fingerprintBytes;
@@ -212,6 +234,13 @@ public final class AgentLogSourceConfig extends AbstractConfig {
         include = optionalPattern(getString(INCLUDE_REGEX_CONFIG));
         exclude = optionalPattern(getString(EXCLUDE_REGEX_CONFIG));
         maxOpenFiles = getInt(MAX_OPEN_FILES_CONFIG);
+        completedFilePolicy = EnumConfig.parse(CompletedFilePolicy.class, getString(COMPLETED_FILE_POLICY_CONFIG));
+        String moveDir = getString(COMPLETED_FILE_MOVE_DIR_CONFIG).trim();
+        if (completedFilePolicy == CompletedFilePolicy.MOVE && moveDir.isEmpty()) {
+            throw new ConfigException(COMPLETED_FILE_MOVE_DIR_CONFIG, moveDir, "required with " + COMPLETED_FILE_POLICY_CONFIG + "=move");
+        }
+        completedFileMoveDir = moveDir.isEmpty() ? null : java.nio.file.Paths.get(moveDir);
+        completedFileIdleMs = getLong(COMPLETED_FILE_IDLE_MS_CONFIG);
         fileIdleCloseMs = getLong(FILE_IDLE_CLOSE_MS_CONFIG);
         format = getString(FORMAT_CONFIG).trim().toLowerCase(java.util.Locale.ROOT);
         startPosition = EnumConfig.parse(StartPosition.class, getString(START_POSITION_CONFIG));

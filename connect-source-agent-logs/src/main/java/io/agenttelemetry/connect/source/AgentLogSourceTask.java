@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
@@ -47,6 +48,20 @@ public class AgentLogSourceTask extends SourceTask {
             return null;
         }
         return records;
+    }
+
+    @Override
+    public void commitRecord(SourceRecord record, RecordMetadata metadata) {
+        if (tailer != null) {
+            tailer.acked(record.sourcePartition(), record.sourceOffset());
+        }
+    }
+
+    @Override
+    public void commit() {
+        if (tailer != null) {
+            tailer.offsetsCommitted();
+        }
     }
 
     @Override

@@ -52,6 +52,7 @@ final class FileTailer implements Closeable {
     private final EventParsers parsers = EventParsers.load();
     private final RecordFactory records;
     private final SourceTaskMetrics metrics;
+    private final CompletedFiles completed;
     private final Map<String, FileState> files = new LinkedHashMap<>();
     /** Lines read per file and poll at most, so a poll returns in bounded time even when lines make no records. */
     private final int linesPerPoll;
@@ -89,6 +90,12 @@ final class FileTailer implements Closeable {
         long resumeLine;
         int sinceResume;
         int toDrop;
+        /** Renamed, or a copy continuing another file: no writer writes to its path any more. */
+        boolean rotated;
+        /** Source position of the last record emitted, -1 if none: what Kafka must have acknowledged. */
+        long lastRecordPosition = -1;
+        /** Offset commits seen when all its records were first found acknowledged; -1 if not yet. */
+        long ackedAtCommit = -1;
 
         FileState(TrackedFile file, long lineNumber, int toDrop) {
             this.file = file;
@@ -106,6 +113,8 @@ final class FileTailer implements Closeable {
             c.resumePosition = resumePosition;
             c.resumeLine = resumeLine;
             c.sinceResume = sinceResume;
+            c.rotated = true;
+            c.lastRecordPosition = lastRecordPosition;
             return c;
         }
     }
@@ -119,6 +128,7 @@ final class FileTailer implements Closeable {
         this.discovery = new FileDiscovery(config.paths, config.include, config.exclude);
         this.records = new RecordFactory(config);
         this.metrics = metrics;
+        this.completed = new CompletedFiles(config);
         this.linesPerPoll = (int) Math.min(Integer.MAX_VALUE, 10L * config.batchMaxRecords);
     }
 
@@ -191,6 +201,7 @@ final class FileTailer implements Closeable {
                     if (!known.file.path().equals(path)) {
                         log.info("{} was renamed to {}", known.file, path);
                         known.file.movedTo(path);
+                        known.rotated = true;
                     }
                     if (!known.file.isOpen() && Files.size(path) != known.file.position()) {
                         waiting.add(known);
@@ -215,6 +226,7 @@ final class FileTailer implements Closeable {
             }
         }
         closeFinishedFiles(out);
+        disposeCompletedFiles();
         suspendQuietFiles(waiting);
         firstDiscovery = false;
         metrics.bytesBehind(lagByFile().values().stream().mapToLong(v -> Math.max(0, v)).sum());
@@ -273,6 +285,51 @@ final class FileTailer implements Closeable {
             retire(s, out);
             it.remove();
         }
+    }
+
+    /**
+     * Deletes or moves completed files (completed.file.policy): rotated away, read to their end, quiet, and every
+     * record acknowledged. It waits one more offset commit after the last acknowledgement, so the commit that
+     * holds the file's final offset has happened before the file goes.
+     */
+    private void disposeCompletedFiles() throws IOException {
+        if (!completed.enabled()) {
+            return;
+        }
+        long idleNanos = config.completedFileIdleMs * 1_000_000L;
+        for (Iterator<FileState> it = files.values().iterator(); it.hasNext(); ) {
+            FileState s = it.next();
+            boolean readOut;
+            try {
+                readOut = s.file.isOpen() ? s.file.lag() == 0 : Files.size(s.file.path()) == s.file.position();
+            } catch (NoSuchFileException e) {
+                continue; // gone: closeFinishedFiles retires it
+            }
+            if (!s.rotated || !readOut || s.file.nanosSinceGrowth() < idleNanos || (s.parser != null && s.parser.holdsLines())) {
+                continue;
+            }
+            if (s.lastRecordPosition >= 0 && !completed.ackedUpTo(s.file.id(), s.lastRecordPosition)) {
+                s.ackedAtCommit = -1;
+                continue;
+            }
+            if (s.ackedAtCommit < 0) {
+                s.ackedAtCommit = completed.commits();
+            } else if (completed.commits() > s.ackedAtCommit && completed.dispose(s.file.path())) {
+                retire(s, List.of());
+                it.remove();
+                completed.forget(s.file.id());
+            }
+        }
+    }
+
+    /** Kafka acknowledged a record (called on a producer thread). */
+    void acked(Map<String, ?> partition, Map<String, ?> offset) {
+        completed.acked(partition, offset);
+    }
+
+    /** The worker committed offsets (called on the offset-commit thread). */
+    void offsetsCommitted() {
+        completed.committed();
     }
 
     /**
@@ -378,6 +435,7 @@ final class FileTailer implements Closeable {
                     ? SourceOffsets.offset(end, 0, state.lineNumber, file)
                     : SourceOffsets.offset(state.resumePosition, state.sinceResume, state.resumeLine, file);
             out.add(made.get(i).at(partition, offset));
+            state.lastRecordPosition = (Long) offset.get(SourceOffsets.POSITION);
             emitted++;
         }
         if (settled) {

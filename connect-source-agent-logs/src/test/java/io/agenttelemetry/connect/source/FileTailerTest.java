@@ -439,4 +439,34 @@ class FileTailerTest {
             return fds.count();
         }
     }
+
+    @Test
+    void aCompletedFileIsDeletedOnlyAfterItsRecordsAreAcknowledgedAndAnOffsetCommitFollowed() throws IOException {
+        Path file = dir.resolve("agent.log");
+        Path rotated = dir.resolve("agent.log.1");
+        append(file, jsonLine(1) + jsonLine(2));
+        Map<String, String> props = Map.of("completed.file.policy", "delete", "completed.file.idle.ms", "0");
+        try (FileTailer t = tailer(props)) {
+            List<SourceRecord> first = drain(t);
+            Files.move(file, rotated);
+            append(file, jsonLine(3));
+            List<SourceRecord> second = drain(t);
+            assertEquals(List.of("line 3"), bodies(second));
+            drain(t);
+            assertTrue(Files.exists(rotated), "nothing acknowledged yet");
+
+            first.forEach(r -> t.acked(r.sourcePartition(), r.sourceOffset()));
+            drain(t);
+            assertTrue(Files.exists(rotated), "acknowledged, but no offset commit since");
+            t.offsetsCommitted();
+            drain(t);
+            assertTrue(Files.exists(file), "the live file is never completed");
+            assertTrue(!Files.exists(rotated), "acknowledged and committed: deleted");
+        }
+    }
+
+    @Test
+    void moveNeedsADirectory() {
+        assertThrows(org.apache.kafka.common.config.ConfigException.class, () -> tailer(Map.of("completed.file.policy", "move")));
+    }
 }
