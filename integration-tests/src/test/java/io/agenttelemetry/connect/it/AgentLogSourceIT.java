@@ -68,7 +68,7 @@ class AgentLogSourceIT {
     }
 
     @Test
-    void appendsAndRenameAndCopytruncateRotationsWhileRunningArriveExactlyOnce(LocalStack stack) throws Exception {
+    void appendsAndAHundredRenameAndCopytruncateRotationsWhileRunningArriveExactlyOnce(LocalStack stack) throws Exception {
         Path dir = Files.createDirectories(Stacks.workDir("source-rotation-" + System.nanoTime()));
         String topic = "it-source-rotation";
         AgentLogFiles log = new AgentLogFiles(dir.resolve("agent.log"));
@@ -77,17 +77,20 @@ class AgentLogSourceIT {
         rest.put("it-source-rotation", sourceConfig(dir, topic));
         rest.awaitRunning("it-source-rotation", TIMEOUT);
         KafkaTopics kafka = new KafkaTopics(stack.kafka().bootstrapServers());
-        for (int round = 0; round < 10; round++) {
-            log.write("round" + round, 40);
-            int sofar = log.written().size() - 20;
-            kafka.readUntil(topic, r -> r.size() >= sofar, Duration.ofSeconds(30));
-            log.write("late" + round, 5);
+        // 100 rotations, alternating rename and copytruncate, while lines keep coming and the connector reads.
+        for (int round = 0; round < 100; round++) {
+            log.write("round" + round, 30);
+            if (round % 10 == 0) {
+                int sofar = log.written().size() - 30;
+                kafka.readUntil(topic, r -> r.size() >= sofar, Duration.ofSeconds(30));
+            }
             if (round % 2 == 0) {
                 log.rotateByRename();
             } else {
                 log.rotateByCopyTruncate();
             }
-            log.write("after" + round, 5);
+            log.write("after" + round, 3);
+            Thread.sleep(20);
         }
         List<String> expected = log.written();
         List<String> got = messages(kafka.readUntil(topic, r -> r.size() >= expected.size(), TIMEOUT));
