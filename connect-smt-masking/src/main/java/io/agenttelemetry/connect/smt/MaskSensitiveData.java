@@ -1,5 +1,7 @@
 package io.agenttelemetry.connect.smt;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.common.config.ConfigDef;
@@ -11,6 +13,7 @@ import org.apache.kafka.connect.header.Headers;
 import org.apache.kafka.connect.transforms.Transformation;
 
 import io.agenttelemetry.connect.model.PluginVersion;
+import io.agenttelemetry.connect.smt.detect.Detector;
 import io.agenttelemetry.connect.smt.detect.Detectors;
 
 /**
@@ -25,7 +28,9 @@ public abstract class MaskSensitiveData<R extends ConnectRecord<R>> implements T
     @Override
     public void configure(Map<String, ?> props) {
         config = new MaskSensitiveDataConfig(props);
-        masker = new Masker(config, Detectors.of(Detectors.builtIn(), config.disabled));
+        List<Detector> all = new ArrayList<>(Detectors.builtIn());
+        all.addAll(config.customDetectors);
+        masker = new Masker(config, Detectors.of(all, config.disabled));
     }
 
     @Override

@@ -16,6 +16,8 @@ import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
 
 import io.agenttelemetry.connect.model.config.EnumConfig;
+import io.agenttelemetry.connect.smt.detect.CustomDetector;
+import io.agenttelemetry.connect.smt.detect.Detector;
 
 /** Configuration of {@link MaskSensitiveData}, parsed once. */
 final class MaskSensitiveDataConfig extends AbstractConfig {
@@ -28,6 +30,9 @@ final class MaskSensitiveDataConfig extends AbstractConfig {
     static final String ALLOWLIST_REGEXES_CONFIG = "allowlist.regexes";
     static final String JSON_IN_STRINGS_CONFIG = "json.in.strings";
     static final String FINDINGS_HEADER_CONFIG = "findings.header.name";
+    static final String CUSTOM_DETECTORS_CONFIG = "detectors.custom";
+    static final String CUSTOM_PREFIX = CUSTOM_DETECTORS_CONFIG + ".";
+    private static final Pattern DETECTOR_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
 
     /** How a finding is masked. */
     enum Strategy { REDACT, HASH, PARTIAL, DROP }
@@ -44,6 +49,13 @@ final class MaskSensitiveDataConfig extends AbstractConfig {
             .define(ALLOWLIST_REGEXES_CONFIG, Type.LIST, "", Importance.LOW,
                     "Values matching any of these regexes are never masked.",
                     "Detection", 2, Width.LONG, "Allow-list")
+            .define(CUSTOM_DETECTORS_CONFIG, Type.LIST, "", Importance.MEDIUM,
+                    "Names of detectors defined here, upper case (e.g. EMPLOYEE_ID). Each is set up with "
+                            + "detectors.custom.<NAME>.regex (required), .group (capture group of the value; default 1 if "
+                            + "the regex has a group, else the whole match), .entropy (minimum Shannon entropy of the "
+                            + "value, default 0), .validator (none, luhn or mod97), .keywords (comma-separated words one of "
+                            + "which must occur before the regex runs; faster) and .family (secret or pii, default secret).",
+                    "Detection", 5, Width.LONG, "Custom detectors")
             .define(FIELD_NAMES_REGEX_CONFIG, Type.STRING, DEFAULT_FIELD_NAMES, Importance.MEDIUM,
                     "Fields (and map keys, also inside JSON strings) whose full name matches are masked whatever they hold.",
                     "Detection", 3, Width.LONG, "Sensitive field names")
@@ -78,6 +90,7 @@ final class MaskSensitiveDataConfig extends AbstractConfig {
     final Password hashKey;
     final int partialKeep;
     final String findingsHeader;
+    final List<Detector> customDetectors;
 
     MaskSensitiveDataConfig(Map<String, ?> props) {
         super(CONFIG_DEF, props);
@@ -99,9 +112,46 @@ final class MaskSensitiveDataConfig extends AbstractConfig {
         hashKey = getPassword(HASH_KEY_CONFIG);
         partialKeep = getInt(PARTIAL_KEEP_CONFIG);
         findingsHeader = getString(FINDINGS_HEADER_CONFIG);
+        customDetectors = customDetectors(getList(CUSTOM_DETECTORS_CONFIG), originalsStrings());
         boolean hashing = strategy == Strategy.HASH || overrides.containsValue(Strategy.HASH);
         if (hashing && hashKey.value().isEmpty()) {
             throw new ConfigException(HASH_KEY_CONFIG, "[hidden]", "the hash strategy needs a key");
+        }
+    }
+
+    private static List<Detector> customDetectors(List<String> names, Map<String, String> props) {
+        List<Detector> out = new java.util.ArrayList<>();
+        for (String name : names) {
+            String prefix = CUSTOM_PREFIX + name + ".";
+            if (!DETECTOR_NAME.matcher(name).matches()) {
+                throw new ConfigException(CUSTOM_DETECTORS_CONFIG, name, "detector names are upper case letters, digits and _");
+            }
+            String regex = props.get(prefix + "regex");
+            if (regex == null || regex.isEmpty()) {
+                throw new ConfigException(prefix + "regex", regex, "required for custom detector " + name);
+            }
+            Pattern pattern = compile(prefix + "regex", regex);
+            int group = parse(prefix + "group", props, "-1", Integer::parseInt);
+            if (group > pattern.matcher("").groupCount()) {
+                throw new ConfigException(prefix + "group", group, "the regex has only " + pattern.matcher("").groupCount() + " groups");
+            }
+            double entropy = parse(prefix + "entropy", props, "0", Double::parseDouble);
+            CustomDetector.Validator validator = parse(prefix + "validator", props, "none",
+                    v -> EnumConfig.parse(CustomDetector.Validator.class, v));
+            Detector.Family family = parse(prefix + "family", props, "secret", v -> EnumConfig.parse(Detector.Family.class, v));
+            String keywords = props.getOrDefault(prefix + "keywords", "").trim();
+            out.add(CustomDetector.of(name, family, pattern, group, entropy, validator,
+                    keywords.isEmpty() ? new String[0] : keywords.split("\\s*,\\s*")));
+        }
+        return out;
+    }
+
+    private static <T> T parse(String key, Map<String, String> props, String fallback, java.util.function.Function<String, T> parser) {
+        String v = props.getOrDefault(key, fallback).trim();
+        try {
+            return parser.apply(v);
+        } catch (RuntimeException e) {
+            throw new ConfigException(key, v, "invalid value: " + e.getMessage());
         }
     }
 

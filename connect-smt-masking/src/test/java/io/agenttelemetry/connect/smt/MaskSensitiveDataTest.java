@@ -201,4 +201,39 @@ class MaskSensitiveDataTest {
         }
         assertEquals(295, spans);
     }
+
+    @Test
+    void customDetectorsFromConfigMaskWithTheirOwnNameGroupEntropyAndChecksum() {
+        Map<String, String> props = new HashMap<>();
+        props.put("detectors.custom", "EMPLOYEE_ID,INTERNAL_TOKEN,ACCOUNT_CARD");
+        props.put("detectors.custom.EMPLOYEE_ID.regex", "\\bemp-(\\d{6})\\b");
+        props.put("detectors.custom.EMPLOYEE_ID.family", "pii");
+        props.put("detectors.custom.EMPLOYEE_ID.keywords", "EMP-");
+        props.put("detectors.custom.INTERNAL_TOKEN.regex", "\\bitk_[A-Za-z0-9]{16}\\b");
+        props.put("detectors.custom.INTERNAL_TOKEN.entropy", "3.0");
+        props.put("detectors.custom.ACCOUNT_CARD.regex", "\\bacct:(\\d{16})\\b");
+        props.put("detectors.custom.ACCOUNT_CARD.validator", "luhn");
+        props.put("strategy.overrides", "EMPLOYEE_ID:partial");
+        props.put("partial.keep", "2");
+        MaskSensitiveData.Value<SinkRecord> t = transform(props);
+        String text = "user emp-123456 used itk_a8Kd02LmQz7Rt5Xw and itk_aaaaaaaaaaaaaaaa, acct:4111111111111111 acct:4111111111111112";
+        SinkRecord out = t.apply(record(Map.of("body", text)));
+        assertEquals("user emp-****56 used [REDACTED:INTERNAL_TOKEN] and itk_aaaaaaaaaaaaaaaa, acct:[REDACTED:ACCOUNT_CARD] acct:4111111111111112",
+                ((Map<?, ?>) out.value()).get("body"));
+        Header h = out.headers().lastWithName("agent_telemetry.findings");
+        assertTrue(h.value().toString().contains("EMPLOYEE_ID:1"), h.value().toString());
+        t.close();
+    }
+
+    @Test
+    void badCustomDetectorsAreConfigErrorsNamingTheKey() {
+        ConfigException missing = assertThrows(ConfigException.class, () -> transform(Map.of("detectors.custom", "X_ID")));
+        assertTrue(missing.getMessage().contains("detectors.custom.X_ID.regex"), missing.getMessage());
+        ConfigException badGroup = assertThrows(ConfigException.class, () -> transform(Map.of("detectors.custom", "X_ID",
+                "detectors.custom.X_ID.regex", "x(\\d)", "detectors.custom.X_ID.group", "2")));
+        assertTrue(badGroup.getMessage().contains("group"), badGroup.getMessage());
+        assertThrows(ConfigException.class, () -> transform(Map.of("detectors.custom", "x-id")));
+        assertThrows(ConfigException.class, () -> transform(Map.of("detectors.custom", "X_ID",
+                "detectors.custom.X_ID.regex", "x", "detectors.custom.X_ID.validator", "crc32")));
+    }
 }
