@@ -33,17 +33,40 @@ final class BuiltinDetectors {
                         new String[0], 0, 0, Allowlist.NONE, BuiltinDetectors::mod97).minDigits(8).shape(BuiltinDetectors::hasIbanStart),
                 new RegexDetector("US_SSN", Detector.Family.PII,
                         Pattern.compile("(?<![\\w-])(\\d{3})([-. ])(\\d{2})\\2(\\d{4})(?![\\w-])"),
-                        new String[0], 0, 0, Allowlist.NONE, BuiltinDetectors::validSsn).minDigits(9).numericOnly(),
+                        new String[0], 0, 0, Allowlist.NONE, BuiltinDetectors::validSsn).minDigits(9).numericOnly()
+                        .shape(t -> separators(t) >= 2),
                 new RegexDetector("IP_ADDRESS", Detector.Family.PII,
                         Pattern.compile("(?<![\\w.])(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?![\\w.])"),
-                        new String[0], 0, 0, Allowlist.NONE).minDigits(4).numericOnly(),
+                        new String[0], 0, 0, Allowlist.NONE).minDigits(4).numericOnly().shape(t -> count(t, '.') >= 3),
                 new RegexDetector("PHONE_NUMBER", Detector.Family.PII,
                         Pattern.compile("(?<![\\w+])\\+[1-9]\\d{0,2}(?:[ .-]?\\(?\\d{1,4}\\)?){2,6}(?![\\w])"
                                 + "|(?<![\\w+])(?:\\(\\d{2,4}\\)[ .-]?|\\d{2,4}[ .-])\\d{3,4}[ .-]\\d{3,4}(?![\\w-])"
                                 // National numbers with a trunk prefix, e.g. 09-7625400.
                                 + "|(?<![\\w+-])0\\d{1,3}[ .-]\\d{6,8}(?![\\w-])"),
-                        new String[0], 0, 0, Allowlist.NONE, BuiltinDetectors::plausiblePhone).minDigits(8).numericOnly(),
+                        new String[0], 0, 0, Allowlist.NONE, BuiltinDetectors::plausiblePhone).minDigits(8).numericOnly()
+                        // Every form has a '+' or a separator between digits; bare digit runs (ids, hashes) do not.
+                        .shape(t -> t.indexOf('+') >= 0 || separators(t) >= 1),
                 new Ipv6Detector());
+    }
+
+    private static int count(String t, char c) {
+        int n = 0;
+        for (int i = 0; i < t.length(); i++) {
+            n += t.charAt(i) == c ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** Separators (space . - ( )) with a digit before them. */
+    private static int separators(String t) {
+        int n = 0;
+        for (int i = 1; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if ((c == ' ' || c == '.' || c == '-' || c == '(' || c == ')') && Character.isDigit(t.charAt(i - 1))) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Two capital letters followed by two digits: how every IBAN starts. */

@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /** The enabled detectors, run together over a string; overlapping findings resolve to the earliest, longest one. */
@@ -63,7 +62,7 @@ public final class Detectors {
         if (text.isEmpty()) {
             return List.of();
         }
-        BitSet candidates = keywords.match(text.toLowerCase(Locale.ROOT));
+        BitSet candidates = keywords.match(text);
         candidates.or(ungated);
         int digits = 0;
         for (int i = 0; i < text.length(); i++) {

@@ -34,8 +34,13 @@ final class Ipv6Detector implements Detector {
                 continue;
             }
             int start = i;
+            int colons = 0;
             while (i < n && isAddressChar(text.charAt(i))) {
+                colons += text.charAt(i) == ':' ? 1 : 0;
                 i++;
+            }
+            if (colons < 2) {
+                continue; // every address form has at least two colons; most runs are plain hex words
             }
             int end = i;
             while (end > start && text.charAt(end - 1) == '.') {

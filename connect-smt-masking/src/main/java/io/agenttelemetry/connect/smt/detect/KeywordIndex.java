@@ -17,6 +17,9 @@ final class KeywordIndex {
     private final List<int[]> next = new ArrayList<>();
     private final List<BitSet> output = new ArrayList<>();
     private int[] fail;
+    /** All edges in one array, 128 per node, and null for nodes without output: the matching loop touches little memory. */
+    private final int[] transitions;
+    private final BitSet[] outputs;
 
     /** @param keywords per detector index, its lowercase keywords (empty: the detector has no keyword gate) */
     KeywordIndex(List<String[]> keywords) {
@@ -27,6 +30,12 @@ final class KeywordIndex {
             }
         }
         build();
+        transitions = new int[next.size() * ALPHABET];
+        outputs = new BitSet[next.size()];
+        for (int node = 0; node < next.size(); node++) {
+            System.arraycopy(next.get(node), 0, transitions, node * ALPHABET, ALPHABET);
+            outputs[node] = output.get(node).isEmpty() ? null : output.get(node);
+        }
     }
 
     private int newNode() {
@@ -82,16 +91,20 @@ final class KeywordIndex {
         }
     }
 
-    /** Detectors with at least one keyword in the (lowercased) text. */
-    BitSet match(String lower) {
+    /** Detectors with at least one keyword in the text, compared case-insensitively (keywords are lowercase ASCII). */
+    BitSet match(String text) {
         BitSet found = new BitSet();
+        int[] t = transitions;
+        BitSet[] out = outputs;
         int node = 0;
-        for (int i = 0; i < lower.length(); i++) {
-            char c = lower.charAt(i);
-            node = c < ALPHABET ? next.get(node)[c] : 0;
-            BitSet out = output.get(node);
-            if (!out.isEmpty()) {
-                found.or(out);
+        for (int i = 0, n = text.length(); i < n; i++) {
+            int c = text.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                c += 'a' - 'A';
+            }
+            node = c < ALPHABET ? t[(node << 7) | c] : 0;
+            if (out[node] != null) {
+                found.or(out[node]);
             }
         }
         return found;
