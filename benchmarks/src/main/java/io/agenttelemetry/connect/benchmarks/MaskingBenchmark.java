@@ -35,35 +35,53 @@ import io.agenttelemetry.connect.smt.MaskSensitiveData;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class MaskingBenchmark {
-    private SinkRecord schemaless;
-    private SinkRecord struct;
+    /** Records differ in their ids, times and token counts, as real ones do, so no per-value cache sees repeats there. */
+    private static final int RECORDS = 1024;
+    private final SinkRecord[] schemaless = new SinkRecord[RECORDS];
+    private final SinkRecord[] struct = new SinkRecord[RECORDS];
+    private int next;
     private MaskSensitiveData.Value<SinkRecord> mask;
     private MaskField.Value<SinkRecord> maskField;
 
     @Setup
     public void setUp() {
-        AgentEvent e = AgentEvent.builder(EventType.SPAN)
-                .traceId("5b8efff798038103d269b633813fc60c").spanId("eee19b7ec3c1b174").parentSpanId("eee19b7ec3c1b173")
-                .name("execute_tool search_web").kind(SpanKind.INTERNAL).serviceName("support-agent")
-                .startTimeUnixNano(1_764_151_200_123_456_789L).endTimeUnixNano(1_764_151_200_623_456_789L)
-                .attribute("gen_ai.operation.name", "execute_tool").attribute("gen_ai.tool.name", "search_web")
-                .attribute("gen_ai.tool.call.id", "call_8x1abcDEF2345678").attribute("gen_ai.agent.name", "support-agent")
-                .attribute("gen_ai.request.model", "gpt-4o-2024-08-06").attribute("gen_ai.usage.input_tokens", "812")
-                .attribute("gen_ai.tool.call.arguments", "{\"query\":\"refund policy for order ORD-2024-000123\",\"locale\":\"en-US\","
-                        + "\"customer\":{\"name\":\"Jane\",\"contact\":\"jane.doe@example.com\"},\"limit\":5}")
-                .attribute("gen_ai.tool.call.result", "Found 3 documents about refunds. The policy allows returns within 30 days of "
-                        + "delivery when the item is unused, and store credit after that. Shipping costs are refunded only when "
-                        + "the item arrived damaged. Contact support for exceptions; agents may approve up to 50 USD without "
-                        + "a manager. See https://support.example.com/policies/refunds for the full text, updated 2026-10-01.")
-                .resourceAttribute("service.name", "support-agent").resourceAttribute("deployment.environment", "prod")
-                .build();
-        Struct s = AgentEventConnect.toStruct(e);
-        struct = new SinkRecord("t", 0, null, null, AgentEventConnect.SCHEMA, s, 1L);
-        schemaless = new SinkRecord("t", 0, null, null, null, plain(s), 1L);
+        java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < RECORDS; i++) {
+            Struct s = AgentEventConnect.toStruct(event(random, i));
+            struct[i] = new SinkRecord("t", 0, null, null, AgentEventConnect.SCHEMA, s, i);
+            schemaless[i] = new SinkRecord("t", 0, null, null, null, plain(s), i);
+        }
         mask = new MaskSensitiveData.Value<>();
         mask.configure(Map.of());
         maskField = new MaskField.Value<>();
         maskField.configure(Map.of("fields", "name,serviceName"));
+    }
+
+    private static String hex(java.util.Random random, int chars) {
+        StringBuilder sb = new StringBuilder(chars);
+        for (int i = 0; i < chars; i++) {
+            sb.append(Character.forDigit(random.nextInt(16), 16));
+        }
+        return sb.toString();
+    }
+
+    static AgentEvent event(java.util.Random random, int i) {
+        long start = 1_764_151_200_123_456_789L + i * 1_000_003L;
+        return AgentEvent.builder(EventType.SPAN)
+                .traceId(hex(random, 32)).spanId(hex(random, 16)).parentSpanId(hex(random, 16))
+                .name("execute_tool search_web").kind(SpanKind.INTERNAL).serviceName("support-agent")
+                .startTimeUnixNano(start).endTimeUnixNano(start + 500_000_000L + random.nextInt(1_000_000))
+                .attribute("gen_ai.operation.name", "execute_tool").attribute("gen_ai.tool.name", "search_web")
+                .attribute("gen_ai.tool.call.id", "call_" + hex(random, 16)).attribute("gen_ai.agent.name", "support-agent")
+                .attribute("gen_ai.request.model", "gpt-4o-2024-08-06").attribute("gen_ai.usage.input_tokens", Integer.toString(200 + random.nextInt(2000)))
+                .attribute("gen_ai.tool.call.arguments", "{\"query\":\"refund policy for order ORD-2024-" + (100000 + i) + "\",\"locale\":\"en-US\","
+                        + "\"customer\":{\"name\":\"Jane\",\"contact\":\"jane.doe" + i + "@example.com\"},\"limit\":5}")
+                .attribute("gen_ai.tool.call.result", "Found " + (i % 7) + " documents about refunds. The policy allows returns within 30 days of "
+                        + "delivery when the item is unused, and store credit after that. Shipping costs are refunded only when "
+                        + "the item arrived damaged. Contact support for exceptions; agents may approve up to " + (i % 90 + 10) + " USD without "
+                        + "a manager. See https://support.example.com/policies/refunds for the full text, updated 2026-10-01.")
+                .resourceAttribute("service.name", "support-agent").resourceAttribute("deployment.environment", "prod")
+                .build();
     }
 
     @SuppressWarnings("unchecked")
@@ -73,24 +91,24 @@ public class MaskingBenchmark {
 
     @Benchmark
     public SinkRecord maskSensitiveDataSchemaless() {
-        return mask.apply(schemaless);
+        return mask.apply(schemaless[next++ & (RECORDS - 1)]);
     }
 
     @Benchmark
     public SinkRecord maskSensitiveDataStruct() {
-        return mask.apply(struct);
+        return mask.apply(struct[next++ & (RECORDS - 1)]);
     }
 
     @Benchmark
     public SinkRecord kafkaMaskFieldTwoFields() {
-        return maskField.apply(schemaless);
+        return maskField.apply(schemaless[next++ & (RECORDS - 1)]);
     }
 
     /** Size of the schemaless event as JSON, to check it is about 1 KiB. */
     public static void main(String[] args) throws Exception {
         MaskingBenchmark b = new MaskingBenchmark();
         b.setUp();
-        System.out.println(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(b.schemaless.value()).length() + " bytes");
-        System.out.println(b.mask.apply(b.schemaless).headers().lastWithName("agent_telemetry.findings").value());
+        System.out.println(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(b.schemaless[0].value()).length() + " bytes");
+        System.out.println(b.mask.apply(b.schemaless[0]).headers().lastWithName("agent_telemetry.findings").value());
     }
 }

@@ -42,6 +42,8 @@ final class Masker {
     private final MaskSensitiveDataConfig config;
     private final Detectors detectors;
     private final Mac hmac;
+    private static final int NAME_CACHE_SIZE = 10_000;
+    private final Map<String, Boolean> sensitiveNames = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Counts of findings by type for one record. */
     static final class Tally {
@@ -259,8 +261,17 @@ final class Masker {
         return sb.toString();
     }
 
+    /** Field names repeat across records, so the regex verdict is cached (bounded: noisy names just miss it). */
     private boolean isSensitiveName(String fieldName) {
-        return config.fieldNames.matcher(fieldName).matches();
+        Boolean known = sensitiveNames.get(fieldName);
+        if (known != null) {
+            return known;
+        }
+        boolean sensitive = config.fieldNames.matcher(fieldName).matches();
+        if (sensitiveNames.size() < NAME_CACHE_SIZE) {
+            sensitiveNames.put(fieldName, sensitive);
+        }
+        return sensitive;
     }
 
     private boolean allowed(String value) {

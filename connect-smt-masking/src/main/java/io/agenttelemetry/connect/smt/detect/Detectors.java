@@ -14,6 +14,14 @@ public final class Detectors {
     private final KeywordIndex keywords;
     /** Detectors without a keyword gate (or with keywords the index cannot hold): always candidates. */
     private final BitSet ungated = new BitSet();
+    /**
+     * Short strings found clean, direct-mapped by hash: attribute values such as model, tool and agent names repeat
+     * in every record and need scanning once. Detection is deterministic, so a remembered verdict is exact; a
+     * colliding string just replaces the slot. Reads and writes of the slots are atomic, so tasks may share it.
+     */
+    private static final int CLEAN_CACHE_SLOTS = 4096;
+    private static final int CLEAN_CACHE_MAX_CHARS = 64;
+    private final String[] clean = new String[CLEAN_CACHE_SLOTS];
 
     private Detectors(List<Detector> detectors) {
         this.detectors = detectors;
@@ -62,6 +70,19 @@ public final class Detectors {
         if (text.isEmpty()) {
             return List.of();
         }
+        boolean cacheable = text.length() <= CLEAN_CACHE_MAX_CHARS;
+        int slot = cacheable ? (text.hashCode() & (CLEAN_CACHE_SLOTS - 1)) : 0;
+        if (cacheable && text.equals(clean[slot])) {
+            return List.of();
+        }
+        List<Finding> found = scanUncached(text);
+        if (cacheable && found.isEmpty()) {
+            clean[slot] = text;
+        }
+        return found;
+    }
+
+    private List<Finding> scanUncached(String text) {
         BitSet candidates = keywords.match(text);
         candidates.or(ungated);
         int digits = 0;

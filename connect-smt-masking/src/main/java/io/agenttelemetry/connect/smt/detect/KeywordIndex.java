@@ -17,9 +17,16 @@ final class KeywordIndex {
     private final List<int[]> next = new ArrayList<>();
     private final List<BitSet> output = new ArrayList<>();
     private int[] fail;
-    /** All edges in one array, 128 per node, and null for nodes without output: the matching loop touches little memory. */
+    /**
+     * Edges in one array, one row per node over the characters keywords use (all other characters lead to the
+     * root, so they share class 0; upper case shares its lower-case class), and null for nodes without output: the
+     * matching loop stays in cache.
+     */
     private final int[] transitions;
-    private final BitSet[] outputs;
+    private final int[] classOf = new int[ALPHABET];
+    private final int width;
+    private final long[][] outputs;
+    private final int words;
 
     /** @param keywords per detector index, its lowercase keywords (empty: the detector has no keyword gate) */
     KeywordIndex(List<String[]> keywords) {
@@ -30,11 +37,33 @@ final class KeywordIndex {
             }
         }
         build();
-        transitions = new int[next.size() * ALPHABET];
-        outputs = new BitSet[next.size()];
+        int classes = 1;
+        int[] used = new int[ALPHABET];
+        for (String[] ks : keywords) {
+            for (String k : ks) {
+                for (int i = 0; i < k.length(); i++) {
+                    char c = k.charAt(i);
+                    if (c < ALPHABET && used[c] == 0) {
+                        used[c] = classes++;
+                    }
+                }
+            }
+        }
+        for (int c = 0; c < ALPHABET; c++) {
+            classOf[c] = c >= 'A' && c <= 'Z' ? used[c + ('a' - 'A')] : used[c];
+        }
+        width = classes;
+        transitions = new int[next.size() * width];
+        outputs = new long[next.size()][];
+        words = (keywords.size() + 63) / 64;
         for (int node = 0; node < next.size(); node++) {
-            System.arraycopy(next.get(node), 0, transitions, node * ALPHABET, ALPHABET);
-            outputs[node] = output.get(node).isEmpty() ? null : output.get(node);
+            int[] edges = next.get(node);
+            for (int c = 0; c < ALPHABET; c++) {
+                if (used[c] != 0) {
+                    transitions[node * width + used[c]] = edges[c];
+                }
+            }
+            outputs[node] = output.get(node).isEmpty() ? null : java.util.Arrays.copyOf(output.get(node).toLongArray(), words);
         }
     }
 
@@ -93,20 +122,22 @@ final class KeywordIndex {
 
     /** Detectors with at least one keyword in the text, compared case-insensitively (keywords are lowercase ASCII). */
     BitSet match(String text) {
-        BitSet found = new BitSet();
+        long[] found = new long[words];
         int[] t = transitions;
-        BitSet[] out = outputs;
+        int[] cls = classOf;
+        int w = width;
+        long[][] out = outputs;
         int node = 0;
         for (int i = 0, n = text.length(); i < n; i++) {
             int c = text.charAt(i);
-            if (c >= 'A' && c <= 'Z') {
-                c += 'a' - 'A';
-            }
-            node = c < ALPHABET ? t[(node << 7) | c] : 0;
-            if (out[node] != null) {
-                found.or(out[node]);
+            node = c < ALPHABET ? t[node * w + cls[c]] : 0;
+            long[] o = out[node];
+            if (o != null) {
+                for (int k = 0; k < o.length; k++) {
+                    found[k] |= o[k];
+                }
             }
         }
-        return found;
+        return BitSet.valueOf(found);
     }
 }
