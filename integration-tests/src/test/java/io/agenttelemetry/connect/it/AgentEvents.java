@@ -28,8 +28,13 @@ final class AgentEvents {
     }
 
     static List<String> toolSpans(int count) {
+        return toolSpans(0, count);
+    }
+
+    /** Spans number from to from + count - 1. */
+    static List<String> toolSpans(int from, int count) {
         List<String> out = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
+        for (int i = from; i < from + count; i++) {
             out.add(toolSpan(i, i % 3 == 0 ? "search_web" : "read_file", i % 10 == 0, 10 + i % 50));
         }
         return out;
