@@ -1,10 +1,5 @@
 package io.agenttelemetry.connect.demo;
 
-import java.io.BufferedReader;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -15,7 +10,6 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
-import java.util.zip.GZIPInputStream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -26,24 +20,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.agenttelemetry.connect.stack.Dirs;
 import io.agenttelemetry.connect.stack.Http;
 import io.agenttelemetry.connect.stack.LocalStack;
-import io.agenttelemetry.connect.stack.S3Server;
 import io.agenttelemetry.connect.stack.StackLayout;
 import io.agenttelemetry.connect.stack.Wait;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * The README's main command: starts the local stack, writes agent telemetry files, submits the connector configs
  * of config-examples/ over REST, waits until every event is in Kafka, OpenSearch and S3, and prints what arrived.
- * The last line is the verdict: {@code demo: OK events=<n> kafka=<n> opensearch=<n> s3=<n>} or {@code demo: FAILED <reason>}.
+ * Then it checks governance: every planted secret is in the raw archive, none is in OpenSearch or the masked
+ * archive. The last line is the verdict: {@code demo: OK events=<n> kafka=<n> opensearch=<n> s3=<n> leaked=0} or
+ * {@code demo: FAILED <reason>}.
  */
 public final class DemoMain {
     static final String RAW_TOPIC = "agent-events.raw";
     static final String BUCKET = "agent-telemetry-archive";
-    static final List<String> CONFIGS = List.of("agent-logs-source.json", "opensearch-sink.json", "s3-archive-sink.json");
+    static final List<String> CONFIGS = List.of("agent-logs-source.json", "opensearch-sink.json", "s3-archive-raw-sink.json",
+            "s3-archive-masked-sink.json");
+    static final List<String> CONNECTORS = List.of("agent-logs-source", "opensearch-sink", "s3-archive-raw", "s3-archive-masked");
+    static final String RAW_PREFIX = "raw/";
+    static final String MASKED_PREFIX = "masked/";
     static final List<String> CORPUS_TRACES = List.of(
             "testdata/corpus/agent-traces/crewai-telemetry/crewai-telemetry.otlp.jsonl",
             "testdata/corpus/agent-traces/otlp-reference/opentelemetry-proto-examples-trace.json");
@@ -79,7 +73,8 @@ public final class DemoMain {
             workload.copyOtlpTraces(CORPUS_TRACES.stream().map(root::resolve).collect(Collectors.toList()), logDir);
             workload.writeAgentLog(logDir.resolve("support-agent.jsonl"), 2_000, 42);
             long expected = workload.events();
-            step("wrote " + expected + " agent events into " + logDir);
+            step("wrote " + expected + " agent events into " + logDir + ", with " + workload.planted().size()
+                    + " planted secrets and PII values");
 
             for (String config : CONFIGS) {
                 Http.send("POST", stack.connect().restUrl() + "/connectors",
@@ -90,23 +85,31 @@ public final class DemoMain {
             Counts counts = new Counts(stack);
             Wait.until("all " + expected + " events in Kafka, OpenSearch and S3", Duration.ofMinutes(5), () -> {
                 counts.refresh();
-                step(String.format("  kafka=%d opensearch=%d s3=%d of %d", counts.kafka, counts.openSearch, counts.s3, expected));
+                step(String.format("  kafka=%d opensearch=%d s3 raw=%d masked=%d of %d", counts.kafka, counts.openSearch,
+                        counts.s3, counts.s3Masked, expected));
                 counts.failIfAnyConnectorFailed();
-                return counts.kafka >= expected && counts.openSearch >= expected && counts.s3 >= expected;
+                return counts.kafka >= expected && counts.openSearch >= expected && counts.s3 >= expected && counts.s3Masked >= expected;
             });
             counts.refresh();
             printSummary(stack, counts);
+            Governance governance = Governance.check(stack, BUCKET, workload.planted());
+            governance.print();
             if (keepRunning) {
                 System.out.println();
                 stack.endpoints().forEach((k, v) -> System.out.printf("  %-24s %s%n", k, v));
                 System.out.println("\nThe stack stays up; press Ctrl-C to stop it.");
                 new CountDownLatch(1).await();
             }
-            if (counts.kafka != expected || counts.openSearch != expected || counts.s3 != expected) {
-                return String.format("demo: FAILED events=%d kafka=%d opensearch=%d s3=%d (counts differ)",
-                        expected, counts.kafka, counts.openSearch, counts.s3);
+            String numbers = String.format("events=%d kafka=%d opensearch=%d s3=%d leaked=%d",
+                    expected, counts.kafka, counts.openSearch, counts.s3, governance.leaked());
+            if (counts.kafka != expected || counts.openSearch != expected || counts.s3 != expected || counts.s3Masked != expected) {
+                return "demo: FAILED " + numbers + " (counts differ; masked archive " + counts.s3Masked + ")";
             }
-            return String.format("demo: OK events=%d kafka=%d opensearch=%d s3=%d", expected, counts.kafka, counts.openSearch, counts.s3);
+            if (governance.leaked() != 0 || governance.inRawArchive() != workload.planted().size()) {
+                return "demo: FAILED " + numbers + " (governance: " + governance.inRawArchive() + " of " + workload.planted().size()
+                        + " planted values in the raw archive)";
+            }
+            return "demo: OK " + numbers;
         }
     }
 
@@ -153,8 +156,9 @@ public final class DemoMain {
         long kafka;
         long openSearch;
         long s3;
+        long s3Masked;
         Map<String, Long> topics = new TreeMap<>();
-        Map<String, Long> objectsByPrefix = new TreeMap<>();
+        final Map<String, Long> objectsByPrefix = new TreeMap<>();
 
         Counts(LocalStack stack) {
             this.stack = stack;
@@ -166,11 +170,13 @@ public final class DemoMain {
             Http.send("POST", stack.openSearch().url() + "/agent-*/_refresh?allow_no_indices=true", null);
             Http.Response r = Http.get(stack.openSearch().url() + "/agent-*/_count?allow_no_indices=true");
             openSearch = r.status() == 200 ? r.json().path("count").asLong() : 0;
-            s3 = s3Lines();
+            Map<String, Long> lines = S3Archive.linesByPrefix(stack, BUCKET, objectsByPrefix);
+            s3 = lines.getOrDefault(RAW_PREFIX, 0L);
+            s3Masked = lines.getOrDefault(MASKED_PREFIX, 0L);
         }
 
         void failIfAnyConnectorFailed() {
-            for (String c : List.of("agent-logs-source", "opensearch-sink", "s3-archive-sink")) {
+            for (String c : CONNECTORS) {
                 Http.Response r = Http.get(stack.connect().restUrl() + "/connectors/" + c + "/status");
                 if (r.status() == 200) {
                     for (JsonNode t : r.json().path("tasks")) {
@@ -205,29 +211,9 @@ public final class DemoMain {
             return out;
         }
 
-        private long s3Lines() {
-            long lines = 0;
-            Map<String, Long> byPrefix = new TreeMap<>();
-            try (S3Client s3 = S3Client.builder().endpointOverride(URI.create(stack.s3().endpoint())).region(Region.of(S3Server.REGION))
-                    .forcePathStyle(true).credentialsProvider(StaticCredentialsProvider.create(
-                            AwsBasicCredentials.create(S3Server.ACCESS_KEY, S3Server.SECRET_KEY))).build()) {
-                for (S3Object o : s3.listObjectsV2Paginator(b -> b.bucket(BUCKET)).contents()) {
-                    byPrefix.merge(o.key().substring(0, o.key().lastIndexOf('/') + 1), 1L, Long::sum);
-                    try (InputStream raw = s3.getObject(b -> b.bucket(BUCKET).key(o.key()));
-                         InputStream in = o.key().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
-                         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                        lines += r.lines().count();
-                    }
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot read the archive: " + e, e);
-            }
-            objectsByPrefix = byPrefix;
-            return lines;
-        }
     }
 
-    private static void step(String message) {
+    static void step(String message) {
         System.out.println("[demo] " + message);
     }
 }

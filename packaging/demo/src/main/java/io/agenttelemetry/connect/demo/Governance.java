@@ -1,0 +1,77 @@
+package io.agenttelemetry.connect.demo;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.agenttelemetry.connect.stack.Http;
+import io.agenttelemetry.connect.stack.LocalStack;
+
+/**
+ * Where the planted secrets and PII values ended up: all of them must be in the raw archive (restricted, for audit
+ * and replay), none in OpenSearch or in the masked archive, which SRE and analytics teams read.
+ */
+final class Governance {
+    private final int planted;
+    private final int inRawArchive;
+    private final int inOpenSearch;
+    private final int inMaskedArchive;
+
+    private Governance(int planted, int inRawArchive, int inOpenSearch, int inMaskedArchive) {
+        this.planted = planted;
+        this.inRawArchive = inRawArchive;
+        this.inOpenSearch = inOpenSearch;
+        this.inMaskedArchive = inMaskedArchive;
+    }
+
+    static Governance check(LocalStack stack, String bucket, List<String> planted) {
+        Set<String> raw = new HashSet<>();
+        S3Archive.forEachObject(stack, bucket, DemoMain.RAW_PREFIX, (key, text) -> found(planted, text, raw));
+        Set<String> masked = new HashSet<>();
+        S3Archive.forEachObject(stack, bucket, DemoMain.MASKED_PREFIX, (key, text) -> found(planted, text, masked));
+        Set<String> openSearch = new HashSet<>();
+        scrollOpenSearch(stack, text -> found(planted, text, openSearch));
+        return new Governance(planted.size(), raw.size(), openSearch.size(), masked.size());
+    }
+
+    private static void found(List<String> planted, String text, Set<String> into) {
+        for (String p : planted) {
+            if (text.contains(p)) {
+                into.add(p);
+            }
+        }
+    }
+
+    /** Every document of the agent indices, as JSON text. */
+    private static void scrollOpenSearch(LocalStack stack, java.util.function.Consumer<String> action) {
+        String url = stack.openSearch().url();
+        JsonNode page = Http.send("POST", url + "/agent-*/_search?scroll=1m", "{\"size\":1000,\"query\":{\"match_all\":{}}}").ok().json();
+        while (page.path("hits").path("hits").size() > 0) {
+            for (JsonNode hit : page.path("hits").path("hits")) {
+                action.accept(hit.path("_source").toString());
+            }
+            page = Http.send("POST", url + "/_search/scroll",
+                    "{\"scroll\":\"1m\",\"scroll_id\":\"" + page.path("_scroll_id").asText() + "\"}").ok().json();
+        }
+    }
+
+    /** Planted values found where they must not be: OpenSearch and the masked archive, counted per store. */
+    int leaked() {
+        return inOpenSearch + inMaskedArchive;
+    }
+
+    int inRawArchive() {
+        return inRawArchive;
+    }
+
+    void print() {
+        System.out.println("Governance check (planted secrets and PII values, searched verbatim):");
+        System.out.printf("  %-44s %d%n", "planted in prompts and tool arguments", planted);
+        System.out.printf("  %-44s %d%n", "found in the raw archive (restricted)", inRawArchive);
+        System.out.printf("  %-44s %d%n", "found in OpenSearch (masked)", inOpenSearch);
+        System.out.printf("  %-44s %d%n", "found in the masked archive", inMaskedArchive);
+        System.out.println();
+    }
+}
