@@ -17,6 +17,7 @@ import org.apache.kafka.connect.sink.SinkRecord;
 import io.agenttelemetry.connect.model.AgentEvent;
 import io.agenttelemetry.connect.model.AgentEventConnect;
 import io.agenttelemetry.connect.model.AgentEventMaps;
+import io.agenttelemetry.connect.model.HeaderValues;
 import io.agenttelemetry.connect.model.ConnectValues;
 import io.agenttelemetry.connect.model.EventType;
 import io.agenttelemetry.connect.model.Sensitivity;
@@ -32,10 +33,12 @@ import io.agenttelemetry.connect.model.StatusCode;
 final class DocumentMapper {
     private final IndexNameTemplate indexTemplate;
     private final String sensitivityHeader;
+    private final String findingsHeader;
 
-    DocumentMapper(IndexNameTemplate indexTemplate, String sensitivityHeader) {
+    DocumentMapper(IndexNameTemplate indexTemplate, String sensitivityHeader, String findingsHeader) {
         this.indexTemplate = indexTemplate;
         this.sensitivityHeader = sensitivityHeader;
+        this.findingsHeader = findingsHeader;
     }
 
     /** The document for a record with a value. */
@@ -58,7 +61,11 @@ final class DocumentMapper {
             timeNanos = null;
         }
         long millis = timeNanos != null ? timeNanos / 1_000_000L : record.timestamp() != null ? record.timestamp() : System.currentTimeMillis();
-        String index = indexTemplate.render(new IndexNameTemplate.Values(kind, record.topic(), sensitivity(record), millis));
+        String sensitivity = sensitivity(record);
+        if (event != null) {
+            source.put("agentTelemetry", pipelineFields(record, sensitivity));
+        }
+        String index = indexTemplate.render(new IndexNameTemplate.Values(kind, record.topic(), sensitivity, millis));
         return new Document(record, index, id, source, estimateBytes(source));
     }
 
@@ -160,6 +167,40 @@ final class DocumentMapper {
     }
 
     /** The record's class from the masking header; an unclassified record counts as restricted. */
+    /**
+     * What the pipeline knows about the event, for the shipped dashboards: its sensitivity class, what the masking
+     * transform found (types and total, from its header; never values), where it came from in Kafka, and how long
+     * after its Kafka timestamp it was indexed (ingest lag).
+     */
+    private Map<String, Object> pipelineFields(SinkRecord record, String sensitivity) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("sensitivity", sensitivity);
+        List<String> types = new ArrayList<>();
+        long findings = 0;
+        String header = record.headers().lastWithName(findingsHeader) == null ? null
+                : HeaderValues.text(record.headers().lastWithName(findingsHeader));
+        if (header != null) {
+            for (String pair : header.split(",")) {
+                int colon = pair.lastIndexOf(':');
+                if (colon > 0) {
+                    types.add(pair.substring(0, colon).trim());
+                    try {
+                        findings += Long.parseLong(pair.substring(colon + 1).trim());
+                    } catch (NumberFormatException e) {
+                        findings++;
+                    }
+                }
+            }
+        }
+        m.put("findingTypes", types);
+        m.put("findingCount", findings);
+        if (record.timestamp() != null) {
+            m.put("ingestLagMs", Math.max(0, System.currentTimeMillis() - record.timestamp()));
+        }
+        m.put("kafka", Map.of("topic", record.topic(), "partition", record.kafkaPartition(), "offset", record.kafkaOffset()));
+        return m;
+    }
+
     private String sensitivity(SinkRecord record) {
         return Sensitivity.read(record.headers(), sensitivityHeader, Sensitivity.RESTRICTED).label();
     }

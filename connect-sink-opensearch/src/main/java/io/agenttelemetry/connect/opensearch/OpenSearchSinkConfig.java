@@ -27,6 +27,7 @@ public final class OpenSearchSinkConfig extends AbstractConfig {
     public static final String BEHAVIOR_ON_NULL_VALUES_CONFIG = "behavior.on.null.values";
     public static final String BEHAVIOR_ON_MALFORMED_DOCS_CONFIG = "behavior.on.malformed.documents";
     public static final String SENSITIVITY_HEADER_CONFIG = "sensitivity.header.name";
+    public static final String FINDINGS_HEADER_CONFIG = "findings.header.name";
     public static final String INDEX_TEMPLATES_INSTALL_CONFIG = "index.templates.install";
     public static final String INDEX_TEMPLATES_REPLICAS_CONFIG = "index.templates.replicas";
 
@@ -59,22 +60,26 @@ public final class OpenSearchSinkConfig extends AbstractConfig {
             .define(SENSITIVITY_HEADER_CONFIG, Type.STRING, Sensitivity.HEADER, new ConfigDef.NonEmptyString(), Importance.LOW,
                     "Record header holding the sensitivity class for {sensitivity}; records without it count as restricted.",
                     DATA, 2, Width.MEDIUM, "Sensitivity header")
+            .define(FINDINGS_HEADER_CONFIG, Type.STRING, "agent_telemetry.findings", new ConfigDef.NonEmptyString(), Importance.LOW,
+                    "Record header in which MaskSensitiveData counts its findings (TYPE:count pairs); indexed as "
+                            + "agentTelemetry.findingTypes and findingCount for the redaction panels.",
+                    DATA, 3, Width.MEDIUM, "Findings header")
             .define(INDEX_TEMPLATES_INSTALL_CONFIG, Type.BOOLEAN, true, Importance.MEDIUM,
                     "Install the shipped index templates for agent-spans-* and agent-logs-* before the first write "
                             + "(explicit types for ids, date_nanos times, token counts and agent_telemetry.* fields; a cap on "
                             + "dynamic fields). With another index.name.template, install matching templates yourself.",
-                    DATA, 5, Width.SHORT, "Install index templates")
+                    DATA, 4, Width.SHORT, "Install index templates")
             .define(INDEX_TEMPLATES_REPLICAS_CONFIG, Type.INT, 1, ConfigDef.Range.between(0, 10), Importance.LOW,
                     "number_of_replicas in the installed templates; 0 for a single-node cluster.",
-                    DATA, 6, Width.SHORT, "Template replicas")
+                    DATA, 5, Width.SHORT, "Template replicas")
             .define(BEHAVIOR_ON_NULL_VALUES_CONFIG, Type.STRING, "ignore", EnumConfig.validator(BehaviorOnNullValues.class),
                     Importance.MEDIUM, "Tombstones: ignore them, delete the document with the record's id, or fail the task.",
-                    DATA, 3, Width.SHORT, "On null values")
+                    DATA, 6, Width.SHORT, "On null values")
             .define(BEHAVIOR_ON_MALFORMED_DOCS_CONFIG, Type.STRING, "fail", EnumConfig.validator(BehaviorOnMalformedDocuments.class),
                     Importance.MEDIUM,
                     "Documents OpenSearch rejects as malformed: fail the task, warn (log and skip), ignore (skip), or "
                             + "report (send the record to the dead letter queue, errors.deadletterqueue.topic.name, and go on).",
-                    DATA, 4, Width.SHORT, "On malformed documents")
+                    DATA, 7, Width.SHORT, "On malformed documents")
             .define(BATCH_SIZE_CONFIG, Type.INT, 1000, ConfigDef.Range.between(1, 100_000), Importance.MEDIUM,
                     "Most documents in one bulk request.",
                     WRITES, 1, Width.SHORT, "Batch size")
@@ -94,6 +99,7 @@ public final class OpenSearchSinkConfig extends AbstractConfig {
     final Password password;
     final IndexNameTemplate indexTemplate;
     final String sensitivityHeader;
+    final String findingsHeader;
     final BehaviorOnNullValues onNull;
     final BehaviorOnMalformedDocuments onMalformed;
     final boolean installTemplates;
@@ -110,6 +116,7 @@ public final class OpenSearchSinkConfig extends AbstractConfig {
         password = getPassword(CONNECTION_PASSWORD_CONFIG);
         indexTemplate = IndexNameTemplate.parse(getString(INDEX_NAME_TEMPLATE_CONFIG));
         sensitivityHeader = getString(SENSITIVITY_HEADER_CONFIG);
+        findingsHeader = getString(FINDINGS_HEADER_CONFIG);
         onNull = EnumConfig.parse(BehaviorOnNullValues.class, getString(BEHAVIOR_ON_NULL_VALUES_CONFIG));
         onMalformed = EnumConfig.parse(BehaviorOnMalformedDocuments.class, getString(BEHAVIOR_ON_MALFORMED_DOCS_CONFIG));
         installTemplates = getBoolean(INDEX_TEMPLATES_INSTALL_CONFIG);

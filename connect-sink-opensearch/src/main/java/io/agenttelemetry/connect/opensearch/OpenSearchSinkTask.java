@@ -47,7 +47,7 @@ public class OpenSearchSinkTask extends SinkTask {
                         + "=report needs a worker with ErrantRecordReporter (Kafka 2.6+) and errors.deadletterqueue.topic.name set");
             }
         }
-        mapper = new DocumentMapper(config.indexTemplate, config.sensitivityHeader);
+        mapper = new DocumentMapper(config.indexTemplate, config.sensitivityHeader, config.findingsHeader);
         writer = new BulkWriter(config);
     }
 

@@ -3,8 +3,10 @@ package io.agenttelemetry.connect.opensearch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.common.config.ConfigException;
@@ -24,7 +26,7 @@ import io.agenttelemetry.connect.model.SpanKind;
 import io.agenttelemetry.connect.model.StatusCode;
 
 class DocumentMapperTest {
-    private final DocumentMapper mapper = new DocumentMapper(IndexNameTemplate.parse("agent-{kind}-{yyyy.MM.dd}"), "agent_telemetry.sensitivity");
+    private final DocumentMapper mapper = new DocumentMapper(IndexNameTemplate.parse("agent-{kind}-{yyyy.MM.dd}"), "agent_telemetry.sensitivity", "agent_telemetry.findings");
 
     static AgentEvent span() {
         return AgentEvent.builder(EventType.SPAN)
@@ -68,6 +70,9 @@ class DocumentMapperTest {
         Document fromMap = mapper.toDocument(record(asSchemalessJson(span()), null, 8));
         assertEquals(fromStruct.id, fromMap.id);
         assertEquals(fromStruct.index, fromMap.index);
+        // Apart from where each came from in Kafka (and when it was indexed), the documents are the same.
+        fromStruct.source.remove("agentTelemetry");
+        fromMap.source.remove("agentTelemetry");
         assertEquals(fromStruct.source, fromMap.source);
     }
 
@@ -97,12 +102,30 @@ class DocumentMapperTest {
 
     @Test
     void sensitivityComesFromTheHeaderAndDefaultsToRestricted() {
-        DocumentMapper m = new DocumentMapper(IndexNameTemplate.parse("agent-{sensitivity}-{kind}"), "agent_telemetry.sensitivity");
+        DocumentMapper m = new DocumentMapper(IndexNameTemplate.parse("agent-{sensitivity}-{kind}"), "agent_telemetry.sensitivity", "agent_telemetry.findings");
         ConnectHeaders h = new ConnectHeaders();
         h.addString("agent_telemetry.sensitivity", "Internal");
         SinkRecord r = new SinkRecord("t", 0, null, null, AgentEventConnect.SCHEMA, AgentEventConnect.toStruct(span()), 1, 1L, null, h);
         assertEquals("agent-internal-spans", m.toDocument(r).index);
         assertEquals("agent-restricted-spans", m.toDocument(record(AgentEventConnect.toStruct(span()), AgentEventConnect.SCHEMA, 1)).index);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void pipelineFieldsCarryTheClassTheFindingTypesAndTotalAndTheKafkaPosition() {
+        ConnectHeaders h = new ConnectHeaders();
+        h.addString("agent_telemetry.sensitivity", "restricted");
+        h.addString("agent_telemetry.findings", "EMAIL:2,GITHUB_PAT:1");
+        long now = System.currentTimeMillis();
+        SinkRecord r = new SinkRecord("agent-events", 3, null, null, AgentEventConnect.SCHEMA, AgentEventConnect.toStruct(span()), 42, now - 5000,
+                org.apache.kafka.common.record.TimestampType.CREATE_TIME, h);
+        Map<String, Object> meta = (Map<String, Object>) mapper.toDocument(r).source.get("agentTelemetry");
+        assertEquals("restricted", meta.get("sensitivity"));
+        assertEquals(List.of("EMAIL", "GITHUB_PAT"), meta.get("findingTypes"));
+        assertEquals(3L, meta.get("findingCount"));
+        assertEquals(Map.of("topic", "agent-events", "partition", 3, "offset", 42L), meta.get("kafka"));
+        long lag = (Long) meta.get("ingestLagMs");
+        assertTrue(lag >= 5000 && lag < 60_000, "lag " + lag);
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.agenttelemetry.connect.s3;
 
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Set;
 
@@ -19,10 +19,9 @@ final class ObjectKeys {
         this.extension = extension;
     }
 
-    static ObjectKeys parse(String template, S3ArchiveSinkConfig.Compression compression) {
+    static ObjectKeys parse(String template, ZoneId zone, String extension) {
         return new ObjectKeys(PlaceholderTemplate.parse(S3ArchiveSinkConfig.PATH_TEMPLATE_CONFIG, template,
-                Set.of("topic", "partition"), ZoneOffset.UTC),
-                compression == S3ArchiveSinkConfig.Compression.GZIP ? ".jsonl.gz" : ".jsonl");
+                Set.of("topic", "partition"), zone), extension);
     }
 
     String key(String topic, int partition, long startOffset, long firstTimestampMillis) {

@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
 /**
  * Writes finished objects with {@code If-None-Match: *}, so an object is never overwritten. If one already
@@ -33,9 +34,11 @@ final class ObjectUploader implements Closeable {
 
     private final S3Client s3;
     private final String bucket;
+    private final S3ArchiveSinkConfig config;
 
     ObjectUploader(S3ArchiveSinkConfig config) {
         this.bucket = config.bucket;
+        this.config = config;
         S3ClientBuilder b = S3Client.builder()
                 .region(Region.of(config.region))
                 .forcePathStyle(config.pathStyle)
@@ -58,16 +61,32 @@ final class ObjectUploader implements Closeable {
      * @return -1 if the object was written now, else the end offset of the object already under that key
      * @throws RetriableException on throttling, server errors and connection failures (after the SDK's own retries)
      */
-    long put(String key, byte[] body, long startOffset, long endOffset, int count, String contentType, String contentEncoding) {
+    long put(String key, byte[] body, long startOffset, long endOffset, int count) {
         PutObjectRequest.Builder req = PutObjectRequest.builder()
                 .bucket(bucket)
                 .key(key)
                 .ifNoneMatch("*")
-                .contentType(contentType)
+                .contentType(config.objectFormat.contentType())
                 .metadata(Map.of(START_OFFSET, Long.toString(startOffset), END_OFFSET, Long.toString(endOffset),
                         RECORD_COUNT, Integer.toString(count)));
-        if (contentEncoding != null) {
-            req.contentEncoding(contentEncoding);
+        if (config.objectFormat.contentEncoding() != null) {
+            req.contentEncoding(config.objectFormat.contentEncoding());
+        }
+        switch (config.sseAlgorithm) {
+            case AES256:
+                req.serverSideEncryption(ServerSideEncryption.AES256);
+                break;
+            case AWS_KMS:
+                req.serverSideEncryption(ServerSideEncryption.AWS_KMS);
+                if (!config.sseKmsKeyId.isEmpty()) {
+                    req.ssekmsKeyId(config.sseKmsKeyId);
+                }
+                break;
+            default:
+                break;
+        }
+        if (config.objectTags != null) {
+            req.tagging(config.objectTags);
         }
         try {
             s3.putObject(req.build(), RequestBody.fromBytes(body));
@@ -100,7 +119,8 @@ final class ObjectUploader implements Closeable {
 
     private static RuntimeException classify(String what, S3Exception e) {
         int status = e.statusCode();
-        if (status == 429 || status == 503 || status >= 500) {
+        // 501 Not Implemented (e.g. a store without object tagging) will not pass by retrying.
+        if (status == 429 || (status >= 500 && status != 501)) {
             return new RetriableException(what + " failed with HTTP " + status + ": " + e.getMessage(), e);
         }
         return new ConnectException(what + " failed with HTTP " + status + ": " + e.awsErrorDetails().errorMessage(), e);

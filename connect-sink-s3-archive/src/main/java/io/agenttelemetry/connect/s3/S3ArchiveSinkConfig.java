@@ -1,5 +1,9 @@
 package io.agenttelemetry.connect.s3;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.common.config.AbstractConfig;
@@ -7,6 +11,7 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
 
 import io.agenttelemetry.connect.model.config.EnumConfig;
@@ -26,12 +31,25 @@ public final class S3ArchiveSinkConfig extends AbstractConfig {
     public static final String FLUSH_BYTES_CONFIG = "flush.bytes";
     public static final String ROTATE_SCHEDULE_INTERVAL_MS_CONFIG = "rotate.schedule.interval.ms";
     public static final String BEHAVIOR_ON_NULL_VALUES_CONFIG = "behavior.on.null.values";
+    public static final String AVRO_CODEC_CONFIG = "avro.codec";
+    public static final String TIMEZONE_CONFIG = "timezone";
+    public static final String ROTATE_INTERVAL_MS_CONFIG = "rotate.interval.ms";
+    public static final String BUFFER_MAX_BYTES_CONFIG = "buffer.max.bytes";
+    public static final String SSE_ALGORITHM_CONFIG = "s3.sse.algorithm";
+    public static final String SSE_KMS_KEY_ID_CONFIG = "s3.sse.kms.key.id";
+    public static final String OBJECT_TAGS_CONFIG = "s3.object.tags";
 
     /** Object formats. */
-    public enum Format { JSONL }
+    public enum Format { JSONL, AVRO }
 
-    /** Object compression. */
-    public enum Compression { NONE, GZIP }
+    /** Compression of JSON Lines objects. */
+    public enum Compression { NONE, GZIP, ZSTD }
+
+    /** Block codec of Avro objects. */
+    public enum AvroCodec { NULL, DEFLATE, SNAPPY, ZSTANDARD }
+
+    /** Server-side encryption. */
+    public enum SseAlgorithm { NONE, AES256, AWS_KMS }
 
     /** What to do with a record whose value is null. */
     public enum BehaviorOnNullValues { IGNORE, WRITE, FAIL }
@@ -56,17 +74,36 @@ public final class S3ArchiveSinkConfig extends AbstractConfig {
             .define(SECRET_ACCESS_KEY_CONFIG, Type.PASSWORD, "", Importance.MEDIUM,
                     "Secret key for the static access key id. Use a config provider, e.g. ${env:AWS_SECRET_ACCESS_KEY}.",
                     S3, 6, Width.MEDIUM, "Secret access key")
+            .define(SSE_ALGORITHM_CONFIG, Type.STRING, "none", EnumConfig.validator(SseAlgorithm.class), Importance.MEDIUM,
+                    "Server-side encryption of each object: none (the bucket's default applies), aes256 (SSE-S3) or "
+                            + "aws_kms (SSE-KMS, with s3.sse.kms.key.id or the account's default key).",
+                    S3, 7, Width.SHORT, "Server-side encryption")
+            .define(SSE_KMS_KEY_ID_CONFIG, Type.STRING, "", Importance.LOW,
+                    "KMS key id or ARN for s3.sse.algorithm=aws_kms; empty for the AWS managed key.",
+                    S3, 8, Width.MEDIUM, "KMS key id")
+            .define(OBJECT_TAGS_CONFIG, Type.LIST, "", Importance.LOW,
+                    "Tags set on every object as key=value pairs, e.g. sensitivity=restricted,retention=audit, for "
+                            + "lifecycle rules and access policies.",
+                    S3, 9, Width.LONG, "Object tags")
             .define(FORMAT_CONFIG, Type.STRING, "jsonl", EnumConfig.validator(Format.class), Importance.HIGH,
-                    "Object format: jsonl, one JSON value per line.", OBJECTS, 1, Width.SHORT, "Format")
+                    "Object format: jsonl (one JSON value per line; any record) or avro (Avro object container files "
+                            + "with the event model's schema agent-event.avsc; agent events only, others are errors that "
+                            + "go to the dead letter queue when errors.tolerance=all).",
+                    OBJECTS, 1, Width.SHORT, "Format")
             .define(COMPRESSION_CONFIG, Type.STRING, "gzip", EnumConfig.validator(Compression.class), Importance.MEDIUM,
-                    "Compression of each object: none or gzip.", OBJECTS, 2, Width.SHORT, "Compression")
+                    "Compression of jsonl objects: none, gzip or zstd.", OBJECTS, 2, Width.SHORT, "Compression")
+            .define(AVRO_CODEC_CONFIG, Type.STRING, "deflate", EnumConfig.validator(AvroCodec.class), Importance.LOW,
+                    "Block codec of avro objects: null, deflate, snappy or zstandard.", OBJECTS, 5, Width.SHORT, "Avro codec")
+            .define(TIMEZONE_CONFIG, Type.STRING, "UTC", new ZoneValidator(), Importance.LOW,
+                    "Time zone of the date patterns in path.template, e.g. UTC or Europe/Berlin.", OBJECTS, 6, Width.SHORT, "Time zone")
             .define(PATH_TEMPLATE_CONFIG, Type.STRING, "{topic}/dt={yyyy-MM-dd}/hour={HH}/", Importance.MEDIUM,
                     "Key prefix of each object. {topic} and {partition} are the record's; date patterns in braces such as "
-                            + "{yyyy-MM-dd} or {HH} are the first record's timestamp in UTC. The key ends with "
+                            + "{yyyy-MM-dd} or {HH} are the first record's timestamp (event time) in the configured "
+                            + "timezone. The key ends with "
                             + "{topic}+{partition}+{startOffset}, zero-padded, and the format's extension.",
                     OBJECTS, 3, Width.LONG, "Path template")
             .define(BEHAVIOR_ON_NULL_VALUES_CONFIG, Type.STRING, "ignore", EnumConfig.validator(BehaviorOnNullValues.class),
-                    Importance.LOW, "Tombstones: ignore them, write them as a JSON null line, or fail the task.",
+                    Importance.LOW, "Tombstones: ignore them, write them as a JSON null line (jsonl only), or fail the task.",
                     OBJECTS, 4, Width.SHORT, "On null values")
             .define(FLUSH_SIZE_CONFIG, Type.INT, 10_000, ConfigDef.Range.between(1, 10_000_000), Importance.HIGH,
                     "An object is written once it holds this many records.", ROTATION, 1, Width.SHORT, "Flush size")
@@ -76,7 +113,16 @@ public final class S3ArchiveSinkConfig extends AbstractConfig {
             .define(ROTATE_SCHEDULE_INTERVAL_MS_CONFIG, Type.LONG, 60_000L, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
                     "An open object is written once it is this old by the wall clock, so idle partitions still reach S3; "
                             + "0 turns this off. Exactly-once holds regardless (see the connector's documentation).",
-                    ROTATION, 3, Width.SHORT, "Wall-clock rotation");
+                    ROTATION, 3, Width.SHORT, "Wall-clock rotation")
+            .define(ROTATE_INTERVAL_MS_CONFIG, Type.LONG, 0L, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
+                    "Event-time rotation: an object holds records of one interval of this length (aligned to the epoch, "
+                            + "e.g. 3600000 for hourly objects); a record of a later interval starts a new object. "
+                            + "Decided by record timestamps only, so the same records always make the same objects. 0 turns this off.",
+                    ROTATION, 4, Width.SHORT, "Event-time rotation")
+            .define(BUFFER_MAX_BYTES_CONFIG, Type.LONG, 256L * 1024 * 1024, ConfigDef.Range.between(1024, 64L * 1024 * 1024 * 1024),
+                    Importance.MEDIUM, "Bound on the bytes all open objects of a task hold in memory together; when "
+                            + "exceeded, the largest open object is written early. Size the worker heap above it.",
+                    ROTATION, 5, Width.SHORT, "Buffer memory bound");
 
     final String bucket;
     final String region;
@@ -86,7 +132,14 @@ public final class S3ArchiveSinkConfig extends AbstractConfig {
     final Password secretAccessKey;
     final Format format;
     final Compression compression;
+    final AvroCodec avroCodec;
+    final ObjectFormat objectFormat;
     final ObjectKeys keys;
+    final long rotateIntervalMs;
+    final long bufferMaxBytes;
+    final SseAlgorithm sseAlgorithm;
+    final String sseKmsKeyId;
+    final String objectTags;
     final BehaviorOnNullValues onNull;
     final int flushSize;
     final long flushBytes;
@@ -102,10 +155,51 @@ public final class S3ArchiveSinkConfig extends AbstractConfig {
         secretAccessKey = getPassword(SECRET_ACCESS_KEY_CONFIG);
         format = EnumConfig.parse(Format.class, getString(FORMAT_CONFIG));
         compression = EnumConfig.parse(Compression.class, getString(COMPRESSION_CONFIG));
-        keys = ObjectKeys.parse(getString(PATH_TEMPLATE_CONFIG), compression);
+        avroCodec = EnumConfig.parse(AvroCodec.class, getString(AVRO_CODEC_CONFIG));
+        objectFormat = ObjectFormat.of(format, compression, avroCodec);
+        keys = ObjectKeys.parse(getString(PATH_TEMPLATE_CONFIG), ZoneId.of(getString(TIMEZONE_CONFIG)), objectFormat.extension());
         onNull = EnumConfig.parse(BehaviorOnNullValues.class, getString(BEHAVIOR_ON_NULL_VALUES_CONFIG));
+        if (format == Format.AVRO && onNull == BehaviorOnNullValues.WRITE) {
+            throw new ConfigException(BEHAVIOR_ON_NULL_VALUES_CONFIG, "write", "avro objects cannot hold null values; use ignore or fail");
+        }
+        rotateIntervalMs = getLong(ROTATE_INTERVAL_MS_CONFIG);
+        bufferMaxBytes = getLong(BUFFER_MAX_BYTES_CONFIG);
+        sseAlgorithm = EnumConfig.parse(SseAlgorithm.class, getString(SSE_ALGORITHM_CONFIG));
+        sseKmsKeyId = getString(SSE_KMS_KEY_ID_CONFIG).trim();
+        objectTags = tags(getList(OBJECT_TAGS_CONFIG));
         flushSize = getInt(FLUSH_SIZE_CONFIG);
         flushBytes = getLong(FLUSH_BYTES_CONFIG);
         rotateScheduleMs = getLong(ROTATE_SCHEDULE_INTERVAL_MS_CONFIG);
+    }
+
+    /** key=value pairs as the URL-encoded query string S3's tagging header takes; null if none. */
+    private static String tags(List<String> pairs) {
+        StringBuilder sb = new StringBuilder();
+        for (String pair : pairs) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new ConfigException(OBJECT_TAGS_CONFIG, pair, "expected key=value");
+            }
+            sb.append(sb.length() > 0 ? "&" : "")
+                    .append(URLEncoder.encode(pair.substring(0, eq).trim(), StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(pair.substring(eq + 1).trim(), StandardCharsets.UTF_8));
+        }
+        return sb.length() == 0 ? null : sb.toString();
+    }
+
+    private static final class ZoneValidator implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            try {
+                ZoneId.of((String) value);
+            } catch (java.time.DateTimeException e) {
+                throw new ConfigException(name, value, "unknown time zone");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "time zone id, e.g. UTC";
+        }
     }
 }

@@ -11,15 +11,12 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.errors.RetriableException;
+import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.agenttelemetry.connect.model.ConnectValues;
 import io.agenttelemetry.connect.model.PluginVersion;
 
 /**
@@ -29,10 +26,10 @@ import io.agenttelemetry.connect.model.PluginVersion;
  */
 public class S3ArchiveSinkTask extends SinkTask {
     private static final Logger log = LoggerFactory.getLogger(S3ArchiveSinkTask.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private S3ArchiveSinkConfig config;
     private ObjectUploader uploader;
+    private ErrantRecordReporter reporter;
     private final Map<TopicPartition, PartitionBuffer> open = new HashMap<>();
     /** Last offset taken into a buffer (or skipped as already archived): redeliveries at or below it are dropped. */
     private final Map<TopicPartition, Long> lastOffset = new HashMap<>();
@@ -46,10 +43,16 @@ public class S3ArchiveSinkTask extends SinkTask {
         return PluginVersion.get();
     }
 
+
     @Override
     public void start(Map<String, String> props) {
         config = new S3ArchiveSinkConfig(props);
         uploader = new ObjectUploader(config);
+        try {
+            reporter = context.errantRecordReporter();
+        } catch (NoSuchMethodError | NoClassDefFoundError e) {
+            reporter = null; // a worker older than Kafka 2.6
+        }
     }
 
     @Override
@@ -65,39 +68,76 @@ public class S3ArchiveSinkTask extends SinkTask {
                 committable.put(tp, r.kafkaOffset() + 1);
                 continue;
             }
-            byte[] line = encode(r);
-            if (line == null) {
+            if (r.value() == null && !keepNull(r)) {
                 lastOffset.put(tp, r.kafkaOffset());
                 continue;
             }
+            long now = System.currentTimeMillis();
+            long timestamp = r.timestamp() != null ? r.timestamp() : now;
             PartitionBuffer buffer = open.get(tp);
-            if (buffer != null && buffer.sealed() && !flush(tp, buffer, rewound)) {
+            if (buffer != null && (buffer.sealed() || otherInterval(buffer, timestamp)) && !flush(tp, buffer, rewound)) {
                 continue;
             }
-            buffer = open.computeIfAbsent(tp, k -> new PartitionBuffer(config.compression, r.kafkaOffset(),
-                    r.timestamp() != null ? r.timestamp() : System.currentTimeMillis(), System.currentTimeMillis()));
-            buffer.append(line, r.kafkaOffset());
+            buffer = open.computeIfAbsent(tp, k -> new PartitionBuffer(config.objectFormat, r.kafkaOffset(), timestamp, now));
+            try {
+                buffer.append(r);
+            } catch (DataException e) {
+                if (buffer.count() == 0) {
+                    open.remove(tp);
+                }
+                unwritable(r, e);
+                lastOffset.put(tp, r.kafkaOffset());
+                continue;
+            }
             lastOffset.put(tp, r.kafkaOffset());
             if (buffer.count() >= config.flushSize || buffer.size() >= config.flushBytes) {
                 flush(tp, buffer, rewound);
+            } else {
+                boundMemory(rewound);
             }
         }
         flushExpired(rewound);
     }
 
-    private byte[] encode(SinkRecord r) {
-        if (r.value() == null) {
-            switch (config.onNull) {
-                case WRITE: return "null".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                case FAIL: throw new ConnectException("null value at " + r.topic() + "-" + r.kafkaPartition() + "@" + r.kafkaOffset()
-                        + " and " + S3ArchiveSinkConfig.BEHAVIOR_ON_NULL_VALUES_CONFIG + "=fail");
-                default: return null;
-            }
+    private boolean keepNull(SinkRecord r) {
+        switch (config.onNull) {
+            case WRITE: return true;
+            case FAIL: throw new ConnectException("null value at " + r.topic() + "-" + r.kafkaPartition() + "@" + r.kafkaOffset()
+                    + " and " + S3ArchiveSinkConfig.BEHAVIOR_ON_NULL_VALUES_CONFIG + "=fail");
+            default: return false;
         }
-        try {
-            return JSON.writeValueAsBytes(ConnectValues.toPlain(r.value()));
-        } catch (JsonProcessingException e) {
-            throw new DataException("cannot write the value at " + r.topic() + "-" + r.kafkaPartition() + "@" + r.kafkaOffset() + " as JSON", e);
+    }
+
+    /** Event-time rotation: the record belongs to a later interval than the object's first record. */
+    private boolean otherInterval(PartitionBuffer buffer, long timestamp) {
+        long interval = config.rotateIntervalMs;
+        return interval > 0 && Math.floorDiv(timestamp, interval) != Math.floorDiv(buffer.firstTimestampMillis(), interval);
+    }
+
+    /** A record the format cannot hold: to the dead letter queue when errors.tolerance allows, else the task fails. */
+    private void unwritable(SinkRecord r, DataException e) {
+        if (reporter == null) {
+            throw e;
+        }
+        reporter.report(r, e);
+    }
+
+    /** Writes the largest open objects early while all of them together hold more than buffer.max.bytes. */
+    private void boundMemory(Set<TopicPartition> rewound) {
+        long total = 0;
+        for (PartitionBuffer b : open.values()) {
+            total += b.size();
+        }
+        while (total > config.bufferMaxBytes && !open.isEmpty()) {
+            Map.Entry<TopicPartition, PartitionBuffer> largest = null;
+            for (Map.Entry<TopicPartition, PartitionBuffer> e : open.entrySet()) {
+                if (largest == null || e.getValue().size() > largest.getValue().size()) {
+                    largest = e;
+                }
+            }
+            total -= largest.getValue().size();
+            log.debug("Open objects hold more than {} bytes; writing the largest, {}, early", config.bufferMaxBytes, largest.getKey());
+            flush(largest.getKey(), largest.getValue(), rewound);
         }
     }
 
@@ -121,8 +161,7 @@ public class S3ArchiveSinkTask extends SinkTask {
     private boolean flush(TopicPartition tp, PartitionBuffer buffer, Set<TopicPartition> rewound) {
         String key = config.keys.key(tp.topic(), tp.partition(), buffer.startOffset(), buffer.firstTimestampMillis());
         byte[] body = buffer.finish();
-        long existingEnd = uploader.put(key, body, buffer.startOffset(), buffer.endOffset(), buffer.count(), "application/x-ndjson",
-                config.compression == S3ArchiveSinkConfig.Compression.GZIP ? "gzip" : null);
+        long existingEnd = uploader.put(key, body, buffer.startOffset(), buffer.endOffset(), buffer.count());
         open.remove(tp);
         if (existingEnd < 0) {
             committable.put(tp, buffer.endOffset() + 1);

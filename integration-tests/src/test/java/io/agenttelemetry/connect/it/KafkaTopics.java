@@ -34,14 +34,19 @@ final class KafkaTopics {
     }
 
     void produce(String topic, List<String> values) throws Exception {
+        produce(topic, values, null);
+    }
+
+    /** With record timestamps (epoch ms) per value, as a source sets them from event time; null: the producer's clock. */
+    void produce(String topic, List<String> values, List<Long> timestamps) throws Exception {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-            for (String v : values) {
-                producer.send(new ProducerRecord<>(topic, v));
+            for (int i = 0; i < values.size(); i++) {
+                producer.send(new ProducerRecord<>(topic, null, timestamps == null ? null : timestamps.get(i), null, values.get(i)));
             }
             producer.flush();
         }

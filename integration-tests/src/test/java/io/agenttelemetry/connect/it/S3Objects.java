@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 import io.agenttelemetry.connect.stack.S3Server;
@@ -56,6 +57,26 @@ final class S3Objects implements AutoCloseable {
             }
         }
         return lines;
+    }
+
+    /** The records of every Avro object under the prefix, read with Avro's DataFileReader. */
+    List<org.apache.avro.generic.GenericRecord> avroRecords(String bucket, String prefix) {
+        List<org.apache.avro.generic.GenericRecord> out = new ArrayList<>();
+        for (String key : keys(bucket, prefix)) {
+            byte[] body = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray();
+            try (org.apache.avro.file.DataFileReader<org.apache.avro.generic.GenericRecord> r = new org.apache.avro.file.DataFileReader<>(
+                    new org.apache.avro.file.SeekableByteArrayInput(body), new org.apache.avro.generic.GenericDatumReader<>())) {
+                r.forEach(out::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException(key, e);
+            }
+        }
+        return out;
+    }
+
+    /** An object's user metadata (start-offset, end-offset, record-count) and tag set. */
+    Map<String, String> metadata(String bucket, String key) {
+        return s3.headObject(b -> b.bucket(bucket).key(key)).metadata();
     }
 
     @Override

@@ -15,15 +15,16 @@ import io.agenttelemetry.connect.stack.LocalStack;
 import io.agenttelemetry.connect.stack.Wait;
 
 /**
- * OpenSearch, then the S3 server, stopped for 30 s while events keep arriving: both sinks stay RUNNING, catch up
- * when their store is back, and hold every event exactly once. Its own stack, since it stops shared servers.
+ * OpenSearch, then the S3 server, stopped for 30 s while events keep arriving, then the worker killed with SIGKILL
+ * mid-write: both sinks stay (or come back) RUNNING, catch up, and hold every event exactly once. Its own stack,
+ * since it stops shared servers.
  */
 class SinkOutagesIT {
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
     private static final Duration OUTAGE = Duration.ofSeconds(30);
 
     @Test
-    void bothSinksSurviveThirtySecondOutagesAndLoseAndDoubleNothing() throws Exception {
+    void bothSinksSurviveThirtySecondOutagesAndAWorkerCrashAndLoseAndDoubleNothing() throws Exception {
         try (LocalStack stack = Stacks.builder("sink-outages").start(); S3Objects s3 = new S3Objects(stack.s3())) {
             String topic = "it-outage-events";
             String bucket = "it-outage";
@@ -60,6 +61,19 @@ class SinkOutagesIT {
             assertTasksRunning(rest, "it-outage-s3");
             Wait.until("3000 documents", TIMEOUT, () -> os.count("it-outage-*") >= 3000);
             assertEquals(3000, os.count("it-outage-*"));
+
+            // kill -9 of the worker while both sinks are writing, then a restart: still every event exactly once.
+            kafka.produce(topic, AgentEvents.toolSpans(3000, 3000));
+            Wait.until("the sinks are writing the new events", TIMEOUT, () -> os.count("it-outage-*") > 3200);
+            stack.connect().kill();
+            stack.connect().startAgain(TIMEOUT);
+            rest.awaitRunning("it-outage-os", TIMEOUT);
+            rest.awaitRunning("it-outage-s3", TIMEOUT);
+            Wait.until("6000 documents after the crash", TIMEOUT, () -> os.count("it-outage-*") >= 6000);
+            Wait.until("6000 lines in S3 after the crash", TIMEOUT, () -> s3.lines(bucket, "raw/").size() >= 6000);
+            Thread.sleep(3000);
+            assertEquals(6000, os.count("it-outage-*"));
+            assertArchivedExactlyOnce(s3.lines(bucket, "raw/"), 6000);
         }
     }
 

@@ -156,4 +156,59 @@ class SinksIT {
         assertEquals("RUNNING", rest.status("it-malformed").path("tasks").get(0).path("state").asText());
         rest.delete("it-malformed");
     }
+
+    @Test
+    void avroObjectsRotateByEventTimeStayWithinTheMemoryBoundAndHoldEveryEventOnce(LocalStack stack) throws Exception {
+        String topic = "it-sinks-avro";
+        KafkaTopics kafka = new KafkaTopics(stack.kafka().bootstrapServers());
+        kafka.create(topic, 3);
+        int count = 1500;
+        long base = 1_764_151_200_000L; // 2025-11-26T10:00:00Z
+        List<Long> timestamps = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            timestamps.add(base + i * 7_200L); // three hours of events
+        }
+        kafka.produce(topic, AgentEvents.toolSpans(0, count), timestamps);
+        String bucket = "it-avro";
+        try (S3Objects s3 = new S3Objects(stack.s3())) {
+            s3.createBucket(bucket);
+            Map<String, String> c = s3Config(stack, topic, bucket, "avro/");
+            c.put("format", "avro");
+            c.put("avro.codec", "zstandard");
+            c.put("path.template", "avro/{topic}/dt={yyyy-MM-dd}/hour={HH}/");
+            c.put("flush.size", "100000");
+            c.put("rotate.interval.ms", "3600000");
+            c.put("buffer.max.bytes", "20000");
+            // No s3.object.tags here: S3Proxy answers 501 Not Implemented to x-amz-tagging.
+            ConnectRest rest = new ConnectRest(stack.connect());
+            rest.put("it-s3-avro", c);
+            rest.awaitRunning("it-s3-avro", TIMEOUT);
+            Wait.until(count + " records in Avro objects", TIMEOUT, () -> s3.avroRecords(bucket, "avro/").size() >= count);
+
+            Set<String> spans = new HashSet<>();
+            for (org.apache.avro.generic.GenericRecord r : s3.avroRecords(bucket, "avro/")) {
+                assertTrue(spans.add(r.get("spanId").toString()), "archived twice: " + r.get("spanId"));
+            }
+            assertEquals(count, spans.size());
+            List<String> keys = s3.keys(bucket, "avro/");
+            long recordsInMetadata = 0;
+            for (String key : keys) {
+                assertTrue(key.endsWith(".avro"), key);
+                recordsInMetadata += Long.parseLong(s3.metadata(bucket, key).get("record-count"));
+                // Every record of an object falls in the hour its key names: event-time rotation.
+                int hour = Integer.parseInt(key.replaceAll(".*/hour=(\\d\\d)/.*", "$1"));
+                for (org.apache.avro.generic.GenericRecord r : s3.avroRecords(bucket, key)) {
+                    long i = Long.parseLong(r.get("spanId").toString(), 16) - Long.parseLong(AgentEvents.spanId(0), 16);
+                    long recordHour = java.time.Instant.ofEpochMilli(timestamps.get((int) i)).atZone(java.time.ZoneOffset.UTC).getHour();
+                    assertEquals(hour, recordHour, key + " holds a record of another hour");
+                }
+            }
+            assertEquals(count, recordsInMetadata);
+            assertTrue(keys.size() > 12, "the 20 kB memory bound writes objects early: " + keys.size() + " objects");
+            for (String hour : List.of("10", "11", "12")) {
+                assertTrue(keys.stream().anyMatch(k -> k.contains("/hour=" + hour + "/")), "objects of hour " + hour);
+            }
+            rest.delete("it-s3-avro");
+        }
+    }
 }

@@ -1,0 +1,265 @@
+package io.agenttelemetry.connect.benchmarks;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import io.agenttelemetry.connect.stack.Http;
+import io.agenttelemetry.connect.stack.LocalStack;
+import io.agenttelemetry.connect.stack.S3Server;
+import io.agenttelemetry.connect.stack.StackLayout;
+import io.agenttelemetry.connect.stack.Wait;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * End to end, on the real local stack, the same N agent events of about 1 KiB (default 200,000):
+ * <ul>
+ *   <li>OpenSearch: (a) a direct {@code _bulk} loader, 5,000-document requests, 2 in parallel; (b) our sink reading
+ *   them from a Kafka topic (2 tasks, so also 2 bulk requests in flight). docs/s of each and the ratio.</li>
+ *   <li>S3: (a) a plain AWS SDK loop of 8 MiB PutObjects; (b) our sink (JSON Lines, no compression, 8 MiB objects).
+ *   MB/s of each and the ratio; then our sink with gzip and with zstd.</li>
+ * </ul>
+ * Timing of the sinks runs from connector creation until every event is acknowledged by the store.
+ * Usage: {@code java -cp "benchmarks/target/classes:$(cat benchmarks/target/benchmarks.classpath)"
+ * io.agenttelemetry.connect.benchmarks.SinkThroughputBenchmark [events]}.
+ */
+public final class SinkThroughputBenchmark {
+    private static final String TOPIC = "bench-sink-events";
+    private static final String BUCKET = "bench";
+    private static final int OBJECT_BYTES = 8 * 1024 * 1024;
+
+    private SinkThroughputBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int events = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
+        Path root = Paths.get("").toAbsolutePath();
+        Path work = root.resolve("target/benchmarks/sink-throughput");
+        try (LocalStack stack = LocalStack.builder(StackLayout.fromSystemProperties(root), work.resolve("stack")).start()) {
+            List<String> docs = events(events);
+            long bytes = docs.stream().mapToLong(d -> d.length() + 1).sum();
+            System.out.printf(Locale.ROOT, "input: %d events, %.1f MB (%.0f bytes each)%n", events, bytes / 1e6, (double) bytes / events);
+            produce(stack, docs);
+            stack.s3().createBucket(BUCKET);
+            List<String> rows = new ArrayList<>();
+
+            double direct = directBulk(stack, docs);
+            double sink = openSearchSink(stack, events);
+            rows.add(row("OpenSearch", "direct _bulk (5,000 docs, 2 parallel)", direct, "docs/s", 1.0));
+            rows.add(row("OpenSearch", "OpenSearchSink (2 tasks)", sink, "docs/s", sink / direct));
+
+            double puts = rawPuts(stack, docs, bytes);
+            double s3 = s3Sink(stack, "none", events, bytes);
+            rows.add(row("S3", "raw 8 MiB PutObject loop", puts, "MB/s", 1.0));
+            rows.add(row("S3", "S3ArchiveSink jsonl, no compression", s3, "MB/s", s3 / puts));
+            double gzip = s3Sink(stack, "gzip", events, bytes);
+            double zstd = s3Sink(stack, "zstd", events, bytes);
+            rows.add(row("S3", "S3ArchiveSink jsonl, gzip", gzip, "MB/s (uncompressed)", gzip / puts));
+            rows.add(row("S3", "S3ArchiveSink jsonl, zstd", zstd, "MB/s (uncompressed)", zstd / puts));
+
+            System.out.println();
+            System.out.println("| store | writer | throughput | unit | ratio to baseline |");
+            System.out.println("|---|---|---|---|---|");
+            rows.forEach(System.out::println);
+        }
+    }
+
+    private static String row(String store, String writer, double value, String unit, double ratio) {
+        return String.format(Locale.ROOT, "| %s | %s | %.1f | %s | %.2f |", store, writer, value, unit, ratio);
+    }
+
+    /** Agent span events as the source emits them (schemaless JSON), padded to about 1 KiB by tool arguments. */
+    static List<String> events(int count) {
+        Random random = new Random(11);
+        String padding = "lorem ipsum dolor sit amet ".repeat(30);
+        String[] tools = {"search_web", "read_file", "run_sql", "send_email", "create_ticket"};
+        List<String> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            long start = 1_764_151_200_000_000_000L + i * 1_000_000L;
+            String tool = tools[random.nextInt(tools.length)];
+            out.add(String.format(Locale.ROOT, "{\"schemaVersion\":1,\"eventType\":\"SPAN\",\"traceId\":\"%032x\",\"spanId\":\"%016x\","
+                    + "\"parentSpanId\":null,\"name\":\"execute_tool %s\",\"kind\":\"INTERNAL\",\"startTimeUnixNano\":%d,"
+                    + "\"endTimeUnixNano\":%d,\"durationNanos\":%d,\"statusCode\":\"OK\",\"statusMessage\":null,"
+                    + "\"serviceName\":\"support-agent\",\"scopeName\":null,\"scopeVersion\":null,"
+                    + "\"resourceAttributes\":{\"service.name\":\"support-agent\"},\"attributes\":{\"gen_ai.operation.name\":"
+                    + "\"execute_tool\",\"gen_ai.tool.name\":\"%s\",\"gen_ai.tool.call.arguments\":\"%s\"},\"events\":[],"
+                    + "\"severityText\":null,\"severityNumber\":null,\"body\":null,\"source\":null}",
+                    i + 1L, i + 1L, tool, start, start + 50_000_000L, 50_000_000L, tool, padding.substring(0, 420 + random.nextInt(100))));
+        }
+        return out;
+    }
+
+    private static void produce(LocalStack stack, List<String> docs) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafka().bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(TOPIC, 4, (short) 1))).all().get();
+        }
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers());
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, "524288");
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+            for (String d : docs) {
+                producer.send(new ProducerRecord<>(TOPIC, d));
+            }
+        }
+    }
+
+    /** Baseline: NDJSON _bulk requests of 5,000 documents, two in flight, ids given as the sink gives them. */
+    private static double directBulk(LocalStack stack, List<String> docs) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        String url = stack.openSearch().url();
+        int batch = 5_000;
+        AtomicInteger next = new AtomicInteger();
+        long t0 = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int w = 0; w < 2; w++) {
+            workers.add(pool.submit(() -> {
+                for (int from = next.getAndAdd(batch); from < docs.size(); from = next.getAndAdd(batch)) {
+                    StringBuilder body = new StringBuilder();
+                    for (int i = from; i < Math.min(docs.size(), from + batch); i++) {
+                        body.append("{\"index\":{\"_index\":\"bench-direct\",\"_id\":\"").append(i).append("\"}}\n").append(docs.get(i)).append('\n');
+                    }
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/_bulk"))
+                            .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() != 200 || r.body().contains("\"errors\":true")) {
+                        throw new IllegalStateException("bulk failed: " + r.statusCode() + " " + r.body().substring(0, Math.min(500, r.body().length())));
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : workers) {
+            f.get();
+        }
+        pool.shutdown();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        long count = count(url, "bench-direct");
+        System.out.printf(Locale.ROOT, "direct _bulk: %d docs in %.1f s%n", count, seconds);
+        return docs.size() / seconds;
+    }
+
+    private static double openSearchSink(LocalStack stack, int events) throws Exception {
+        Map<String, String> c = new HashMap<>();
+        c.put("connector.class", "io.agenttelemetry.connect.opensearch.OpenSearchSinkConnector");
+        c.put("tasks.max", "2");
+        c.put("topics", TOPIC);
+        c.put("connection.url", stack.openSearch().url());
+        c.put("index.name.template", "bench-sink-{kind}");
+        c.put("index.templates.replicas", "0");
+        c.put("batch.size", "5000");
+        c.put("consumer.override.max.poll.records", "5000");
+        c.put("consumer.override.fetch.max.bytes", "52428800");
+        String url = stack.openSearch().url();
+        long t0 = System.nanoTime();
+        Http.send("PUT", stack.connect().restUrl() + "/connectors/bench-opensearch/config", Http.mapper().writeValueAsString(c)).ok();
+        Wait.until("all documents indexed", Duration.ofMinutes(20), () -> count(url, "bench-sink-*") >= events);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf(Locale.ROOT, "OpenSearchSink: %d docs in %.1f s%n", events, seconds);
+        Http.send("DELETE", stack.connect().restUrl() + "/connectors/bench-opensearch", null);
+        return events / seconds;
+    }
+
+    private static long count(String url, String index) {
+        Http.send("POST", url + "/" + index + "/_refresh?allow_no_indices=true", null);
+        Http.Response r = Http.get(url + "/" + index + "/_count?allow_no_indices=true");
+        return r.status() == 200 ? r.json().path("count").asLong() : 0;
+    }
+
+    private static S3Client s3(LocalStack stack) {
+        return S3Client.builder().endpointOverride(URI.create(stack.s3().endpoint())).region(Region.of(S3Server.REGION))
+                .forcePathStyle(true).credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(S3Server.ACCESS_KEY, S3Server.SECRET_KEY))).build();
+    }
+
+    /** Baseline: the events as JSON Lines in 8 MiB bodies, one PutObject after the other. */
+    private static double rawPuts(LocalStack stack, List<String> docs, long bytes) {
+        try (S3Client s3 = s3(stack)) {
+            long t0 = System.nanoTime();
+            StringBuilder body = new StringBuilder(OBJECT_BYTES + 2048);
+            int n = 0;
+            for (int i = 0; i < docs.size(); i++) {
+                body.append(docs.get(i)).append('\n');
+                if (body.length() >= OBJECT_BYTES || i == docs.size() - 1) {
+                    String key = "raw-puts/" + (n++) + ".jsonl";
+                    s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromBytes(body.toString().getBytes(StandardCharsets.UTF_8)));
+                    body.setLength(0);
+                }
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            System.out.printf(Locale.ROOT, "raw PutObject loop: %d objects in %.1f s%n", n, seconds);
+            return bytes / 1e6 / seconds;
+        }
+    }
+
+    /** Our sink into its own prefix; done when the objects' record-count metadata adds up to every event. */
+    private static double s3Sink(LocalStack stack, String compression, int events, long bytes) throws Exception {
+        String name = "bench-s3-" + compression;
+        Map<String, String> c = new HashMap<>();
+        c.put("connector.class", "io.agenttelemetry.connect.s3.S3ArchiveSinkConnector");
+        c.put("tasks.max", "1");
+        c.put("topics", TOPIC);
+        c.put("s3.bucket.name", BUCKET);
+        c.put("s3.endpoint", stack.s3().endpoint());
+        c.put("s3.path.style.access.enabled", "true");
+        c.put("aws.access.key.id", S3Server.ACCESS_KEY);
+        c.put("aws.secret.access.key", S3Server.SECRET_KEY);
+        c.put("path.template", name + "/{topic}/");
+        c.put("compression", compression);
+        c.put("flush.size", "10000000");
+        c.put("flush.bytes", Integer.toString(OBJECT_BYTES));
+        c.put("rotate.schedule.interval.ms", "2000");
+        c.put("buffer.max.bytes", Integer.toString(4 * OBJECT_BYTES));
+        c.put("consumer.override.max.poll.records", "5000");
+        c.put("consumer.override.fetch.max.bytes", "52428800");
+        long t0 = System.nanoTime();
+        Http.send("PUT", stack.connect().restUrl() + "/connectors/" + name + "/config", Http.mapper().writeValueAsString(c)).ok();
+        try (S3Client s3 = s3(stack)) {
+            Wait.until(name + " archived everything", Duration.ofMinutes(20), () -> archived(s3, name + "/") >= events);
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf(Locale.ROOT, "S3ArchiveSink (%s): %d events in %.1f s%n", compression, events, seconds);
+        Http.send("DELETE", stack.connect().restUrl() + "/connectors/" + name, null);
+        return bytes / 1e6 / seconds;
+    }
+
+    private static long archived(S3Client s3, String prefix) {
+        long records = 0;
+        for (S3Object o : s3.listObjectsV2Paginator(b -> b.bucket(BUCKET).prefix(prefix)).contents()) {
+            records += Long.parseLong(s3.headObject(b -> b.bucket(BUCKET).key(o.key())).metadata().getOrDefault("record-count", "0"));
+        }
+        return records;
+    }
+}
