@@ -43,12 +43,21 @@ public final class SourceThroughputBenchmark {
 
     public static void main(String[] args) throws Exception {
         int megabytes = args.length > 0 ? Integer.parseInt(args[0]) : 200;
-        Path root = Paths.get("").toAbsolutePath();
+        System.out.println(Result.header());
+        run(Paths.get("").toAbsolutePath(), megabytes).forEach(r -> System.out.println(r.markdown()));
+    }
+
+    /**
+     * Ours against FileStreamSource on one file, then the scaling row: the same bytes split over two files, read by
+     * one task and by two.
+     */
+    static List<Result> run(Path root, int megabytes) throws Exception {
         Path work = root.resolve("target/benchmarks/source-throughput");
         StackLayout layout = StackLayout.fromSystemProperties(root);
         try (LocalStack stack = LocalStack.builder(layout, work.resolve("stack")).openSearch(false).s3(false)
                 .connectHeap("1g").extraPluginPath(layout.baselinePlugins()).start()) {
-            Path file = Files.createDirectories(work.resolve("input")).resolve("agent-events.jsonl");
+            Path input = Files.createDirectories(work.resolve("input"));
+            Path file = input.resolve("agent-events.jsonl");
             long lines = writeEvents(file, megabytes * 1024L * 1024L);
             System.out.printf("input: %s, %d lines, %.1f MB%n", file, lines, Files.size(file) / 1e6);
 
@@ -58,21 +67,27 @@ public final class SourceThroughputBenchmark {
             fileStream.put("topic", "bench-filestream");
             fileStream.put("batch.size", "10000");
             double baseline = run(stack, "bench-filestream", fileStream, lines);
+            double agent = run(stack, "bench-ours", ours(file.toString(), "bench-ours", 1), lines);
 
-            Map<String, String> ours = new HashMap<>(PRODUCER_OVERRIDES);
-            ours.put("connector.class", "io.agenttelemetry.connect.source.AgentLogSourceConnector");
-            ours.put("paths", file.toString());
-            ours.put("format", "jsonl");
-            ours.put("topic", "bench-ours");
-            ours.put("batch.max.records", "10000");
-            double agent = run(stack, "bench-ours", ours, lines);
-
-            System.out.println();
-            System.out.println("| connector | events/s | ratio to FileStreamSource |");
-            System.out.println("|---|---|---|");
-            System.out.printf(Locale.ROOT, "| FileStreamSource (raw lines) | %.0f | 1.00 |%n", baseline);
-            System.out.printf(Locale.ROOT, "| AgentLogSource (jsonl → agent events) | %.0f | %.2f |%n", agent, agent / baseline);
+            Path split = Files.createDirectories(work.resolve("input-split"));
+            long half = writeEvents(split.resolve("a.jsonl"), megabytes * 512L * 1024L) + writeEvents(split.resolve("b.jsonl"), megabytes * 512L * 1024L);
+            double oneTask = run(stack, "bench-1-task", ours(split + "/*.jsonl", "bench-1-task", 1), half);
+            double twoTasks = run(stack, "bench-2-tasks", ours(split + "/*.jsonl", "bench-2-tasks", 2), half);
+            return List.of(
+                    new Result("Source", "AgentLogSource jsonl → agent events", agent, "FileStreamSource raw lines", baseline, "events/s", 1.0, ">= 1.00"),
+                    new Result("Source scaling", "AgentLogSource, 2 tasks, 2 files", twoTasks, "1 task, same 2 files", oneTask, "events/s", 0, "reported"));
         }
+    }
+
+    private static Map<String, String> ours(String paths, String topic, int tasks) {
+        Map<String, String> ours = new HashMap<>(PRODUCER_OVERRIDES);
+        ours.put("connector.class", "io.agenttelemetry.connect.source.AgentLogSourceConnector");
+        ours.put("tasks.max", Integer.toString(tasks));
+        ours.put("paths", paths);
+        ours.put("format", "jsonl");
+        ours.put("topic", topic);
+        ours.put("batch.max.records", "10000");
+        return ours;
     }
 
     /** Creates the connector and times it from creation until the topic holds every line. */

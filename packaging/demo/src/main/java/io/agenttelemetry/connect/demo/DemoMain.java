@@ -37,6 +37,7 @@ public final class DemoMain {
             "s3-archive-masked-sink.json");
     static final List<String> CONNECTORS = List.of("agent-logs-source", "opensearch-sink", "s3-archive-raw", "s3-archive-masked");
     static final String RAW_PREFIX = "raw/";
+    static final int DEFAULT_TOOL_CALLS = 2_000;
     static final String MASKED_PREFIX = "masked/";
     static final List<String> CORPUS_TRACES = List.of(
             "testdata/corpus/agent-traces/crewai-telemetry/crewai-telemetry.otlp.jsonl",
@@ -50,7 +51,7 @@ public final class DemoMain {
         Path root = Paths.get("").toAbsolutePath();
         Path work = root.resolve("target/demo");
         try {
-            String verdict = run(root, work, keepRunning);
+            String verdict = run(root, work, keepRunning, DEFAULT_TOOL_CALLS);
             System.out.println(verdict);
         } catch (Exception e) {
             System.out.println("demo: FAILED " + e.getMessage().replace('\n', ' '));
@@ -58,7 +59,13 @@ public final class DemoMain {
         }
     }
 
-    static String run(Path root, Path work, boolean keepRunning) throws Exception {
+    /**
+     * Runs the whole pipeline on a fresh local stack under work.
+     *
+     * @param toolCalls how many tool calls the generated agent log holds (the corpus traces come on top)
+     * @return the verdict line
+     */
+    public static String run(Path root, Path work, boolean keepRunning, int toolCalls) throws Exception {
         Path logDir = work.resolve("agent-logs");
         Dirs.deleteTree(logDir);
         Files.createDirectories(logDir);
@@ -71,7 +78,7 @@ public final class DemoMain {
 
             DemoWorkload workload = new DemoWorkload();
             workload.copyOtlpTraces(CORPUS_TRACES.stream().map(root::resolve).collect(Collectors.toList()), logDir);
-            workload.writeAgentLog(logDir.resolve("support-agent.jsonl"), 2_000, 42);
+            workload.writeAgentLog(logDir.resolve("support-agent.jsonl"), toolCalls, 42);
             long expected = workload.events();
             step("wrote " + expected + " agent events into " + logDir + ", with " + workload.planted().size()
                     + " planted secrets and PII values");
