@@ -70,7 +70,9 @@ public final class SourceThroughputBenchmark {
             double agent = run(stack, "bench-ours", ours(file.toString(), "bench-ours", 1), lines);
 
             Path split = Files.createDirectories(work.resolve("input-split"));
-            long half = writeEvents(split.resolve("a.jsonl"), megabytes * 512L * 1024L) + writeEvents(split.resolve("b.jsonl"), megabytes * 512L * 1024L);
+            // Different seeds: files with the same first line would be the same file to the source (it knows files by content).
+            long half = writeEvents(split.resolve("a.jsonl"), megabytes * 512L * 1024L, 1)
+                    + writeEvents(split.resolve("b.jsonl"), megabytes * 512L * 1024L, 2);
             double oneTask = run(stack, "bench-1-task", ours(split + "/*.jsonl", "bench-1-task", 1), half);
             double twoTasks = run(stack, "bench-2-tasks", ours(split + "/*.jsonl", "bench-2-tasks", 2), half);
             return List.of(
@@ -119,7 +121,11 @@ public final class SourceThroughputBenchmark {
 
     /** Agent tool-call log lines padded to about 1 KiB, like prompts and tool arguments make them. */
     static long writeEvents(Path file, long bytes) throws IOException {
-        Random random = new Random(7);
+        return writeEvents(file, bytes, 7);
+    }
+
+    static long writeEvents(Path file, long bytes, long seed) throws IOException {
+        Random random = new Random(seed);
         String[] tools = {"search_web", "read_file", "run_sql", "send_email", "create_ticket"};
         String padding = "lorem ipsum dolor sit amet ".repeat(30);
         long written = 0;

@@ -5,6 +5,10 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.hc.client5.http.auth.AuthScope;
@@ -58,6 +62,8 @@ final class BulkWriter implements Closeable {
     private final long bulkSizeBytes;
     private final int maxRetries;
     private final long retryBackoffMs;
+    /** Sends the batches of one flush in parallel; null when one request at a time is allowed. */
+    private final ExecutorService inFlight;
 
     BulkWriter(OpenSearchSinkConfig config) {
         this.transport = transport(config);
@@ -66,6 +72,11 @@ final class BulkWriter implements Closeable {
         this.bulkSizeBytes = config.bulkSizeBytes;
         this.maxRetries = config.maxRetries;
         this.retryBackoffMs = config.retryBackoffMs;
+        this.inFlight = config.maxInFlightRequests > 1 ? Executors.newFixedThreadPool(config.maxInFlightRequests, r -> {
+            Thread t = new Thread(r, "opensearch-bulk");
+            t.setDaemon(true);
+            return t;
+        }) : null;
     }
 
     private static OpenSearchTransport transport(OpenSearchSinkConfig config) {
@@ -96,9 +107,14 @@ final class BulkWriter implements Closeable {
         return client;
     }
 
-    /** Writes all documents; returns the malformed ones. */
+    /**
+     * Writes all documents in batches bounded by count and bytes, up to max.in.flight.requests of them at once;
+     * returns the malformed ones.
+     *
+     * @throws StillFailing if some batch still fails after its retries (the others are written; rewriting them is harmless)
+     */
     List<Rejected> write(List<Document> documents) throws StillFailing, InterruptedException {
-        List<Rejected> rejected = new ArrayList<>();
+        List<List<Document>> batches = new ArrayList<>();
         int from = 0;
         while (from < documents.size()) {
             int to = from;
@@ -107,8 +123,36 @@ final class BulkWriter implements Closeable {
                 bytes += documents.get(to).approximateBytes;
                 to++;
             }
-            rejected.addAll(writeWithRetries(documents.subList(from, to)));
+            batches.add(documents.subList(from, to));
             from = to;
+        }
+        List<Rejected> rejected = new ArrayList<>();
+        if (batches.size() == 1 || inFlight == null) {
+            for (List<Document> batch : batches) {
+                rejected.addAll(writeWithRetries(batch));
+            }
+            return rejected;
+        }
+        List<Future<List<Rejected>>> pending = new ArrayList<>();
+        for (List<Document> batch : batches) {
+            pending.add(inFlight.submit(() -> writeWithRetries(batch)));
+        }
+        StillFailing failure = null;
+        for (Future<List<Rejected>> f : pending) {
+            try {
+                rejected.addAll(f.get());
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof StillFailing) {
+                    failure = (StillFailing) e.getCause();
+                } else if (e.getCause() instanceof RuntimeException) {
+                    throw (RuntimeException) e.getCause();
+                } else {
+                    throw new ConnectException(e.getCause());
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
         return rejected;
     }
@@ -185,6 +229,9 @@ final class BulkWriter implements Closeable {
 
     @Override
     public void close() throws IOException {
+        if (inFlight != null) {
+            inFlight.shutdownNow();
+        }
         transport.close();
     }
 }

@@ -20,6 +20,9 @@ public final class OpenSearchSinkConfig extends AbstractConfig {
     public static final String CONNECTION_USERNAME_CONFIG = "connection.username";
     public static final String CONNECTION_PASSWORD_CONFIG = "connection.password";
     public static final String INDEX_NAME_TEMPLATE_CONFIG = "index.name.template";
+    public static final String LINGER_MS_CONFIG = "linger.ms";
+    public static final String MAX_IN_FLIGHT_REQUESTS_CONFIG = "max.in.flight.requests";
+    public static final String MAX_BUFFERED_RECORDS_CONFIG = "max.buffered.records";
     public static final String BATCH_SIZE_CONFIG = "batch.size";
     public static final String BULK_SIZE_BYTES_CONFIG = "bulk.size.bytes";
     public static final String MAX_RETRIES_CONFIG = "max.retries";
@@ -86,13 +89,24 @@ public final class OpenSearchSinkConfig extends AbstractConfig {
             .define(BULK_SIZE_BYTES_CONFIG, Type.LONG, 5L * 1024 * 1024, ConfigDef.Range.between(1024, 1024L * 1024 * 1024),
                     Importance.MEDIUM, "Most bytes of documents in one bulk request.",
                     WRITES, 2, Width.SHORT, "Bulk size bytes")
+            .define(LINGER_MS_CONFIG, Type.LONG, 1000L, ConfigDef.Range.between(0, 600_000), Importance.LOW,
+                    "How long documents may wait to fill a batch before they are sent. Everything buffered is sent "
+                            + "before offsets are committed, so a longer linger never loses records.",
+                    WRITES, 3, Width.SHORT, "Linger")
+            .define(MAX_IN_FLIGHT_REQUESTS_CONFIG, Type.INT, 5, ConfigDef.Range.between(1, 64), Importance.LOW,
+                    "Bulk requests sent in parallel when a flush has more than one batch.",
+                    WRITES, 4, Width.SHORT, "Max in-flight requests")
+            .define(MAX_BUFFERED_RECORDS_CONFIG, Type.INT, 20_000, ConfigDef.Range.between(1, 10_000_000), Importance.LOW,
+                    "Most documents held in memory; at this many the task writes before taking more (back-pressure), "
+                            + "so memory stays bounded whatever the backlog.",
+                    WRITES, 5, Width.SHORT, "Max buffered records")
             .define(MAX_RETRIES_CONFIG, Type.INT, 5, ConfigDef.Range.between(0, 1000), Importance.LOW,
                     "Retries of a bulk request (or its failed items) on 429, 5xx and connection errors before the batch "
                             + "is handed back to Connect, which redelivers it after retry.backoff.ms; nothing is dropped.",
-                    WRITES, 3, Width.SHORT, "Max retries")
+                    WRITES, 6, Width.SHORT, "Max retries")
             .define(RETRY_BACKOFF_MS_CONFIG, Type.LONG, 100L, ConfigDef.Range.between(1, 600_000), Importance.LOW,
                     "First retry delay; doubled per retry with jitter.",
-                    WRITES, 4, Width.SHORT, "Retry backoff");
+                    WRITES, 7, Width.SHORT, "Retry backoff");
 
     final List<String> urls;
     final String username;
@@ -105,6 +119,9 @@ public final class OpenSearchSinkConfig extends AbstractConfig {
     final boolean installTemplates;
     final int templateReplicas;
     final int batchSize;
+    final long lingerMs;
+    final int maxInFlightRequests;
+    final int maxBufferedRecords;
     final long bulkSizeBytes;
     final int maxRetries;
     final long retryBackoffMs;
@@ -122,6 +139,9 @@ public final class OpenSearchSinkConfig extends AbstractConfig {
         installTemplates = getBoolean(INDEX_TEMPLATES_INSTALL_CONFIG);
         templateReplicas = getInt(INDEX_TEMPLATES_REPLICAS_CONFIG);
         batchSize = getInt(BATCH_SIZE_CONFIG);
+        lingerMs = getLong(LINGER_MS_CONFIG);
+        maxInFlightRequests = getInt(MAX_IN_FLIGHT_REQUESTS_CONFIG);
+        maxBufferedRecords = getInt(MAX_BUFFERED_RECORDS_CONFIG);
         bulkSizeBytes = getLong(BULK_SIZE_BYTES_CONFIG);
         maxRetries = getInt(MAX_RETRIES_CONFIG);
         retryBackoffMs = getLong(RETRY_BACKOFF_MS_CONFIG);

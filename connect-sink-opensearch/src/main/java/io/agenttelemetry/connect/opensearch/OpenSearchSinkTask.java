@@ -3,9 +3,12 @@ package io.agenttelemetry.connect.opensearch;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.errors.RetriableException;
@@ -19,9 +22,11 @@ import io.agenttelemetry.connect.model.PluginVersion;
 import io.agenttelemetry.connect.opensearch.OpenSearchSinkConfig.BehaviorOnMalformedDocuments;
 
 /**
- * Writes each batch before {@code put} returns, so the offsets Connect commits after it are only those of
- * records OpenSearch acknowledged. A batch that cannot be written is handed back as a RetriableException;
- * Connect redelivers it, and idempotent ids make the redelivery harmless.
+ * Buffers documents up to batch.size × max.in.flight.requests, max.buffered.records or linger.ms, then writes them
+ * in parallel bulk requests. Everything buffered is written in {@code preCommit} before offsets are committed, so
+ * Connect commits only offsets of records OpenSearch acknowledged. When a write still fails after its retries, the
+ * buffer is kept and put throws a RetriableException; Connect redelivers the batch, the records already buffered
+ * are skipped by offset, and idempotent ids make any rewrite harmless.
  */
 public class OpenSearchSinkTask extends SinkTask {
     private static final Logger log = LoggerFactory.getLogger(OpenSearchSinkTask.class);
@@ -31,6 +36,10 @@ public class OpenSearchSinkTask extends SinkTask {
     private BulkWriter writer;
     private ErrantRecordReporter reporter;
     private boolean templatesInstalled;
+    private final List<Document> buffer = new ArrayList<>();
+    private long oldestBufferedNanos;
+    /** Highest offset taken into the buffer per partition: redeliveries at or below it are skipped. */
+    private final Map<TopicPartition, Long> bufferedUpTo = new HashMap<>();
 
     @Override
     public String version() {
@@ -53,30 +62,67 @@ public class OpenSearchSinkTask extends SinkTask {
 
     @Override
     public void put(Collection<SinkRecord> records) {
-        List<Document> documents = new ArrayList<>(records.size());
         for (SinkRecord r : records) {
+            TopicPartition tp = new TopicPartition(r.topic(), r.kafkaPartition());
+            if (r.kafkaOffset() <= bufferedUpTo.getOrDefault(tp, -1L)) {
+                continue; // a redelivery of a record already buffered
+            }
+            bufferedUpTo.put(tp, r.kafkaOffset());
             Document d = toDocument(r);
             if (d != null) {
-                documents.add(d);
+                if (buffer.isEmpty()) {
+                    oldestBufferedNanos = System.nanoTime();
+                }
+                buffer.add(d);
             }
         }
-        if (documents.isEmpty()) {
+        boolean full = buffer.size() >= config.maxBufferedRecords || buffer.size() >= (long) config.batchSize * config.maxInFlightRequests;
+        boolean lingered = !buffer.isEmpty() && System.nanoTime() - oldestBufferedNanos >= config.lingerMs * 1_000_000L;
+        if (full || lingered) {
+            flushBuffer();
+        }
+    }
+
+    /** Writes everything buffered, or throws RetriableException and keeps it. */
+    private void flushBuffer() {
+        if (buffer.isEmpty()) {
             return;
         }
         ensureTemplates();
         List<BulkWriter.Rejected> rejected;
         try {
-            rejected = writer.write(documents);
+            rejected = writer.write(buffer);
         } catch (BulkWriter.StillFailing e) {
             context.timeout(config.retryBackoffMs * 10);
-            throw new RetriableException("OpenSearch not reachable or overloaded; the batch will be redelivered: " + e.getMessage(), e);
+            throw new RetriableException("OpenSearch not reachable or overloaded; " + buffer.size()
+                    + " buffered documents will be written again: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RetriableException("interrupted while writing to OpenSearch", e);
         }
+        buffer.clear();
         for (BulkWriter.Rejected r : rejected) {
             malformed(r.document.record, r.reason, null);
         }
+    }
+
+    /** Writes the buffer first, so the offsets Connect commits are only those of acknowledged records. */
+    @Override
+    public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
+        try {
+            flushBuffer();
+        } catch (RetriableException e) {
+            log.warn("Not committing offsets: {}", e.getMessage());
+            return Map.of();
+        }
+        return currentOffsets;
+    }
+
+    @Override
+    public void close(Collection<TopicPartition> partitions) {
+        // preCommit ran for them; whatever is still buffered is re-read by the partition's next owner.
+        buffer.removeIf(d -> partitions.contains(new TopicPartition(d.record.topic(), d.record.kafkaPartition())));
+        partitions.forEach(bufferedUpTo::remove);
     }
 
     /** Before the first write, so new indices get the shipped mappings; a failure is retried like a failed write. */

@@ -1,5 +1,7 @@
 package io.agenttelemetry.connect.source;
 
+import java.nio.file.FileSystems;
+import java.nio.file.PathMatcher;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
@@ -29,6 +31,7 @@ public final class AgentLogSourceConfig extends AbstractConfig {
     public static final String INCLUDE_REGEX_CONFIG = "include.regex";
     public static final String EXCLUDE_REGEX_CONFIG = "exclude.regex";
     public static final String FORMAT_CONFIG = "format";
+    public static final String FORMAT_BY_PATH_CONFIG = "format.by.path";
     public static final String COMPLETED_FILE_POLICY_CONFIG = "completed.file.policy";
     public static final String COMPLETED_FILE_MOVE_DIR_CONFIG = "completed.file.move.dir";
     public static final String COMPLETED_FILE_IDLE_MS_CONFIG = "completed.file.idle.ms";
@@ -135,20 +138,25 @@ public final class AgentLogSourceConfig extends AbstractConfig {
                             + "Agents SDK trace exports), jsonl (any JSON lines, see jsonl.fields), text (see text.pattern "
                             + "and multiline.*), or a format added through the EventParserProvider SPI.",
                     READING, 1, Width.SHORT, "Format")
+            .define(FORMAT_BY_PATH_CONFIG, Type.LIST, "", new FormatByPathValidator(), Importance.MEDIUM,
+                    "Formats per path pattern, as glob=format pairs tried in order, e.g. "
+                            + "/var/log/claude/**.jsonl=claude-code,/var/log/app/*.log=text. Files no pattern matches "
+                            + "use format.",
+                    READING, 2, Width.LONG, "Format by path")
             .define(POLL_INTERVAL_MS_CONFIG, Type.LONG, 250L, ConfigDef.Range.between(1, 60_000), Importance.LOW,
                     "How long poll waits when no file has new lines.",
-                    READING, 2, Width.SHORT, "Poll interval")
+                    READING, 3, Width.SHORT, "Poll interval")
             .define(BATCH_MAX_RECORDS_CONFIG, Type.INT, 2000, ConfigDef.Range.between(1, 1_000_000), Importance.LOW,
                     "At most this many records per poll; bounds memory and keeps offsets committing.",
-                    READING, 3, Width.SHORT, "Batch size")
+                    READING, 4, Width.SHORT, "Batch size")
             .define(MAX_LINE_BYTES_CONFIG, Type.INT, 1024 * 1024, ConfigDef.Range.between(1024, 256 * 1024 * 1024), Importance.MEDIUM,
                     "Longest line kept in memory. A longer line is handled by max.line.policy and never stops the file.",
-                    READING, 4, Width.SHORT, "Max line bytes")
+                    READING, 5, Width.SHORT, "Max line bytes")
             .define(MAX_LINE_POLICY_CONFIG, Type.STRING, "skip", EnumConfig.validator(MaxLinePolicy.class), Importance.LOW,
                     "For lines over max.line.bytes: skip sends the line's position and head to the error topic; "
                             + "truncate parses its first max.line.bytes (which usually fails for JSON and then goes to "
                             + "the error topic too).",
-                    READING, 5, Width.SHORT, "Max line policy")
+                    READING, 6, Width.SHORT, "Max line policy")
             .define(TIMESTAMP_FORMAT_CONFIG, Type.STRING, "auto", new TimestampFormatValidator(), Importance.MEDIUM,
                     "How jsonl and text formats write event times: auto (ISO-8601, or epoch seconds, milliseconds, "
                             + "microseconds or nanoseconds told apart by magnitude), iso8601, epoch_s, epoch_ms, epoch_us, "
@@ -208,6 +216,7 @@ public final class AgentLogSourceConfig extends AbstractConfig {
     final Pattern include;
     final Pattern exclude;
     final String format;
+    final List<Map.Entry<PathMatcher, String>> formatByPath;
     final int maxOpenFiles;
     final CompletedFilePolicy completedFilePolicy;
     final java.nio.file.Path completedFileMoveDir;
@@ -243,6 +252,7 @@ public final class AgentLogSourceConfig extends AbstractConfig {
         completedFileIdleMs = getLong(COMPLETED_FILE_IDLE_MS_CONFIG);
         fileIdleCloseMs = getLong(FILE_IDLE_CLOSE_MS_CONFIG);
         format = getString(FORMAT_CONFIG).trim().toLowerCase(java.util.Locale.ROOT);
+        formatByPath = formatByPath(getList(FORMAT_BY_PATH_CONFIG));
         startPosition = EnumConfig.parse(StartPosition.class, getString(START_POSITION_CONFIG));
         fingerprintBytes = getInt(FINGERPRINT_BYTES_CONFIG);
         discoveryIntervalMs = getLong(DISCOVERY_INTERVAL_MS_CONFIG);
@@ -266,6 +276,39 @@ public final class AgentLogSourceConfig extends AbstractConfig {
                 getLong(MULTILINE_FLUSH_MS_CONFIG),
                 maxLineBytes,
                 originalsStrings());
+    }
+
+    /** The format for a file: the first format.by.path glob it matches, else format. */
+    String formatFor(java.nio.file.Path file) {
+        for (Map.Entry<PathMatcher, String> e : formatByPath) {
+            if (e.getKey().matches(file)) {
+                return e.getValue();
+            }
+        }
+        return format;
+    }
+
+    /** glob=format pairs; throws naming the bad entry. */
+    private static List<Map.Entry<PathMatcher, String>> formatByPath(List<String> entries) {
+        List<Map.Entry<PathMatcher, String>> out = new java.util.ArrayList<>();
+        List<String> known = EventParsers.load().names();
+        for (String entry : entries) {
+            int eq = entry.lastIndexOf('=');
+            if (eq <= 0) {
+                throw new ConfigException(FORMAT_BY_PATH_CONFIG, entry, "expected glob=format");
+            }
+            String glob = entry.substring(0, eq).trim();
+            String name = entry.substring(eq + 1).trim().toLowerCase(java.util.Locale.ROOT);
+            if (!known.contains(name)) {
+                throw new ConfigException(FORMAT_BY_PATH_CONFIG, entry, "unknown format '" + name + "'; known formats: " + known);
+            }
+            try {
+                out.add(Map.entry(FileSystems.getDefault().getPathMatcher("glob:" + glob), name));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(FORMAT_BY_PATH_CONFIG, entry, "not a valid glob: " + e.getMessage());
+            }
+        }
+        return out;
     }
 
     /** field=/pointer pairs; throws naming the bad entry. */
@@ -328,6 +371,19 @@ public final class AgentLogSourceConfig extends AbstractConfig {
         @Override
         public String toString() {
             return "topic name, may contain {format}, {type}, {dir}";
+        }
+    }
+
+    private static final class FormatByPathValidator implements ConfigDef.Validator {
+        @Override
+        @SuppressWarnings("unchecked")
+        public void ensureValid(String name, Object value) {
+            formatByPath((List<String>) value);
+        }
+
+        @Override
+        public String toString() {
+            return "list of glob=format";
         }
     }
 

@@ -229,7 +229,7 @@ final class FileTailer implements Closeable {
         disposeCompletedFiles();
         suspendQuietFiles(waiting);
         firstDiscovery = false;
-        metrics.bytesBehind(lagByFile().values().stream().mapToLong(v -> Math.max(0, v)).sum());
+        metrics.bytesBehind(lagByFile());
     }
 
     private void track(OpenedFile opened) throws IOException {
@@ -449,7 +449,8 @@ final class FileTailer implements Closeable {
 
     private EventParser parser(FileState state, String firstLine) throws LineParseException {
         if (state.parser == null) {
-            EventParserProvider provider = EventParsers.AUTO.equals(config.format) ? parsers.sniff(firstLine) : parsers.get(config.format);
+            String format = config.formatFor(state.file.path());
+            EventParserProvider provider = EventParsers.AUTO.equals(format) ? parsers.sniff(firstLine) : parsers.get(format);
             if (provider == null) {
                 throw new LineParseException("format=auto recognizes no format in this line");
             }

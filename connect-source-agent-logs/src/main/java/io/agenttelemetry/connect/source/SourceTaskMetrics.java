@@ -1,6 +1,7 @@
 package io.agenttelemetry.connect.source;
 
 import java.lang.management.ManagementFactory;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.management.JMException;
@@ -23,6 +24,7 @@ final class SourceTaskMetrics implements SourceTaskMetricsMXBean, AutoCloseable 
     private volatile int trackedFiles;
     private volatile int openFiles;
     private volatile long bytesBehind;
+    private volatile Map<String, Long> bytesBehindByFile = Map.of();
     private ObjectName name;
     private long nextLogNanos = System.nanoTime() + LOG_INTERVAL_NANOS;
 
@@ -41,8 +43,10 @@ final class SourceTaskMetrics implements SourceTaskMetricsMXBean, AutoCloseable 
         }
     }
 
-    void bytesBehind(long bytes) {
-        this.bytesBehind = bytes;
+    /** Bytes not yet read per file path (-1 where the file could not be read). */
+    void bytesBehind(Map<String, Long> byFile) {
+        this.bytesBehindByFile = Map.copyOf(byFile);
+        this.bytesBehind = byFile.values().stream().mapToLong(v -> Math.max(0, v)).sum();
     }
 
     void lineRead(long length) {
@@ -118,6 +122,11 @@ final class SourceTaskMetrics implements SourceTaskMetricsMXBean, AutoCloseable 
     @Override
     public long getBytesBehind() {
         return bytesBehind;
+    }
+
+    @Override
+    public Map<String, Long> getBytesBehindByFile() {
+        return bytesBehindByFile;
     }
 
     @Override

@@ -28,4 +28,7 @@ public interface SourceTaskMetricsMXBean {
 
     /** Bytes in tracked files not read yet, summed over files. */
     long getBytesBehind();
+
+    /** Bytes not yet read, per file path: the lag of each file. */
+    java.util.Map<String, Long> getBytesBehindByFile();
 }

@@ -469,4 +469,23 @@ class FileTailerTest {
     void moveNeedsADirectory() {
         assertThrows(org.apache.kafka.common.config.ConfigException.class, () -> tailer(Map.of("completed.file.policy", "move")));
     }
+
+    @Test
+    void formatByPathPicksEachFilesFormatByGlob() throws IOException {
+        Path text = dir.resolve("planner.log");
+        append(text, "2026-11-26 10:00:00,000 ERROR boom\n  at a.B(B.java:1)\n2026-11-26 10:00:01,000 INFO ok\n");
+        append(dir.resolve("agent.jsonl"), jsonLine(1));
+        try (FileTailer t = tailer(Map.of("format", "jsonl", "format.by.path", "**/planner.log=text",
+                "multiline.start.pattern", "^\\d{4}-", "multiline.flush.ms", "0"))) {
+            List<SourceRecord> records = drain(t);
+            Map<String, List<String>> byFormat = new HashMap<>();
+            for (SourceRecord r : records) {
+                Struct v = (Struct) r.value();
+                byFormat.computeIfAbsent(v.getStruct("source").getString("format"), k -> new ArrayList<>()).add(v.getString("body"));
+            }
+            assertEquals(List.of("2026-11-26 10:00:00,000 ERROR boom\n  at a.B(B.java:1)", "2026-11-26 10:00:01,000 INFO ok"), byFormat.get("text"));
+            assertEquals(List.of("line 1"), byFormat.get("jsonl"));
+        }
+        assertThrows(org.apache.kafka.common.config.ConfigException.class, () -> tailer(Map.of("format.by.path", "*.log=nonsense")));
+    }
 }

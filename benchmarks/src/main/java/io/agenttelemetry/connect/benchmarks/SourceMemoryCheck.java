@@ -1,0 +1,84 @@
+package io.agenttelemetry.connect.benchmarks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+
+import io.agenttelemetry.connect.stack.Http;
+import io.agenttelemetry.connect.stack.LocalStack;
+import io.agenttelemetry.connect.stack.ManagedProcess;
+import io.agenttelemetry.connect.stack.StackLayout;
+import io.agenttelemetry.connect.stack.Wait;
+
+/**
+ * Bounded memory, end to end: a 1 GB JSON-lines file (1 KiB agent events) tailed by a worker with a 256 MB heap.
+ * Passes when every event is in the topic, the worker is alive and its log has no OutOfMemoryError; prints the
+ * worker's peak resident memory.
+ * Usage: {@code java -cp "benchmarks/target/classes:$(cat benchmarks/target/benchmarks.classpath)"
+ * io.agenttelemetry.connect.benchmarks.SourceMemoryCheck [megabytes] [heap]} (default 1024, 256m).
+ */
+public final class SourceMemoryCheck {
+    private SourceMemoryCheck() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int megabytes = args.length > 0 ? Integer.parseInt(args[0]) : 1024;
+        String heap = args.length > 1 ? args[1] : "256m";
+        Path root = Paths.get("").toAbsolutePath();
+        Path work = root.resolve("target/benchmarks/source-memory");
+        try (LocalStack stack = LocalStack.builder(StackLayout.fromSystemProperties(root), work.resolve("stack"))
+                .openSearch(false).s3(false).connectHeap(heap).start()) {
+            Path file = Files.createDirectories(work.resolve("input")).resolve("agent-events.jsonl");
+            long lines = SourceThroughputBenchmark.writeEvents(file, megabytes * 1024L * 1024L);
+            System.out.printf(Locale.ROOT, "input: %d lines, %.1f MB; worker heap %s%n", lines, Files.size(file) / 1e6, heap);
+            Map<String, String> c = new HashMap<>();
+            c.put("connector.class", "io.agenttelemetry.connect.source.AgentLogSourceConnector");
+            c.put("paths", file.toString());
+            c.put("format", "jsonl");
+            c.put("topic", "memory-check");
+            c.put("batch.max.records", "10000");
+            long t0 = System.nanoTime();
+            Http.send("PUT", stack.connect().restUrl() + "/connectors/memory-check/config", Http.mapper().writeValueAsString(c)).ok();
+            ManagedProcess worker = stack.connect().process();
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafka().bootstrapServers()))) {
+                Wait.until("every line in the topic", Duration.ofMinutes(30), () -> {
+                    if (!worker.isAlive()) {
+                        throw new IllegalStateException("the worker died: " + worker.logTail(20));
+                    }
+                    return endOffsets(admin, "memory-check") >= lines;
+                });
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            String log = Files.readString(worker.log());
+            boolean oom = log.contains("OutOfMemoryError");
+            String status = Files.readAllLines(Paths.get("/proc/" + worker.pid() + "/status")).stream()
+                    .filter(l -> l.startsWith("VmHWM")).findFirst().orElse("VmHWM: unknown");
+            System.out.printf(Locale.ROOT, "memory check: %d events in %.1f s (%.0f events/s), worker alive=%s, OutOfMemoryError in log=%s, peak RSS %s%n",
+                    lines, seconds, lines / seconds, worker.isAlive(), oom, status.replace("VmHWM:", "").trim());
+            System.out.println(oom || !worker.isAlive() ? "memory check: FAILED" : "memory check: OK");
+        }
+    }
+
+    private static long endOffsets(Admin admin, String topic) {
+        try {
+            if (!admin.listTopics().names().get().contains(topic)) {
+                return 0;
+            }
+            Map<TopicPartition, OffsetSpec> specs = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+                    .stream().collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
+            return admin.listOffsets(specs).all().get().values().stream().mapToLong(o -> o.offset()).sum();
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+}
