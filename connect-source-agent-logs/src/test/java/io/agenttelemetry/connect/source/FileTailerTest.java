@@ -488,4 +488,38 @@ class FileTailerTest {
         }
         assertThrows(org.apache.kafka.common.config.ConfigException.class, () -> tailer(Map.of("format.by.path", "*.log=nonsense")));
     }
+
+    @Test
+    void deeplyNestedJsonBinaryGarbageAndAFiftyMegabyteLineAreErrorsAndTheFileGoesOn() throws IOException {
+        Path file = dir.resolve("agent.log");
+        append(file, jsonLine(1));
+        append(file, "[".repeat(10_000) + "]".repeat(10_000) + "\n");
+        byte[] garbage = new byte[4096];
+        new java.util.Random(1).nextBytes(garbage);
+        for (int i = 0; i < garbage.length; i++) {
+            garbage[i] = garbage[i] == '\n' ? 0x7f : garbage[i];
+        }
+        Files.write(file, garbage, StandardOpenOption.APPEND);
+        Files.write(file, new byte[] {'\n'}, StandardOpenOption.APPEND);
+        byte[] huge = new byte[50 * 1024 * 1024];
+        java.util.Arrays.fill(huge, (byte) 'x');
+        Files.write(file, huge, StandardOpenOption.APPEND);
+        Files.write(file, new byte[] {'\n'}, StandardOpenOption.APPEND);
+        append(file, jsonLine(2));
+        SourceTaskMetrics metrics = new SourceTaskMetrics();
+        Map<String, String> props = new HashMap<>(Map.of("paths", dir + "/*.log", "format", "jsonl", "discovery.interval.ms", "100000"));
+        try (FileTailer t = new FileTailer(new AgentLogSourceConfig(props), 0, 1, committed::get, metrics)) {
+            List<SourceRecord> records = drain(t);
+            assertEquals(List.of("line 1", "line 2"), bodies(records));
+            List<Struct> errors = new ArrayList<>();
+            records.stream().filter(r -> r.topic().equals("agent-events.errors")).forEach(r -> errors.add((Struct) r.value()));
+            assertEquals(3, errors.size(), errors.toString());
+            assertTrue(errors.get(0).getString("reason").startsWith("not JSON"), "nesting: " + errors.get(0).getString("reason"));
+            assertTrue(errors.get(2).getString("reason").contains("max.line.bytes"), errors.get(2).getString("reason"));
+            assertEquals(50L * 1024 * 1024 + 1, errors.get(2).getInt64("length"));
+            assertTrue(errors.get(2).getBytes("raw").length <= 4096, "raw bytes in the error record stay bounded");
+            assertEquals(3, metrics.getParseErrors());
+            assertEquals(1, metrics.getOverlongLines());
+        }
+    }
 }

@@ -1,6 +1,5 @@
 package io.agenttelemetry.connect.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -14,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 import io.agenttelemetry.connect.stack.LocalStack;
+import io.agenttelemetry.connect.stack.Wait;
 
 /**
  * Two workers, tasks.max=4 over eight files being written, exactly-once source support on; one worker is killed
@@ -39,8 +39,15 @@ class AgentLogSourceMultiWorkerIT {
             config.put("batch.max.records", "200");
             ConnectRest rest = new ConnectRest(stack.workers().get(0));
             rest.put("it-source-2-workers", config);
-            rest.awaitRunning("it-source-2-workers", TIMEOUT);
-            assertEquals(4, rest.status("it-source-2-workers").path("tasks").size());
+            // The task list fills in over a rebalance or two: wait for all four.
+            Wait.until("4 tasks RUNNING", TIMEOUT, () -> {
+                com.fasterxml.jackson.databind.JsonNode tasks = rest.status("it-source-2-workers").path("tasks");
+                int running = 0;
+                for (com.fasterxml.jackson.databind.JsonNode t : tasks) {
+                    running += "RUNNING".equals(t.path("state").asText()) ? 1 : 0;
+                }
+                return running == 4;
+            });
 
             // Writers keep appending to all files while one worker dies.
             CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> {
