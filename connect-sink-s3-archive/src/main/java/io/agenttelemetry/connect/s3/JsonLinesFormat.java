@@ -15,7 +15,7 @@ import com.github.luben.zstd.ZstdOutputStream;
 
 import io.agenttelemetry.connect.model.ConnectValues;
 
-/** One JSON value per line (Struct, Map, List or scalar values alike; a null value as {@code null}), uncompressed, gzip or zstd. */
+/** One value per line (Struct, Map, List or scalar values as JSON, a null value as {@code null}, bytes as they are), uncompressed, gzip or zstd. */
 final class JsonLinesFormat implements ObjectFormat {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final byte[] NULL = "null".getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -36,7 +36,7 @@ final class JsonLinesFormat implements ObjectFormat {
             @Override
             public void append(SinkRecord r) {
                 try {
-                    out.write(r.value() == null ? NULL : JSON.writeValueAsBytes(ConnectValues.toPlain(r.value())));
+                    out.write(line(r.value()));
                     out.write('\n');
                 } catch (JsonProcessingException e) {
                     throw new DataException("cannot write the value at " + r.topic() + "-" + r.kafkaPartition() + "@"
@@ -64,6 +64,20 @@ final class JsonLinesFormat implements ObjectFormat {
                 return finished;
             }
         };
+    }
+
+    /**
+     * A value as one line: bytes as they are (a topic of JSON read with ByteArrayConverter is archived byte for byte,
+     * without decoding and encoding each record), anything else as JSON.
+     */
+    private static byte[] line(Object value) throws JsonProcessingException {
+        if (value == null) {
+            return NULL;
+        }
+        if (value instanceof byte[]) {
+            return (byte[]) value;
+        }
+        return JSON.writeValueAsBytes(ConnectValues.toPlain(value));
     }
 
     private OutputStream compressed(ByteArrayOutputStream bytes) {

@@ -86,7 +86,9 @@ public final class S3ArchiveSinkConfig extends AbstractConfig {
                             + "lifecycle rules and access policies.",
                     S3, 9, Width.LONG, "Object tags")
             .define(FORMAT_CONFIG, Type.STRING, "jsonl", EnumConfig.validator(Format.class), Importance.HIGH,
-                    "Object format: jsonl (one JSON value per line; any record) or avro (Avro object container files "
+                    "Object format: jsonl (one value per line; any record: Structs, maps and scalars as JSON, byte "
+                            + "arrays as they are, so with value.converter=ByteArrayConverter a JSON topic is archived "
+                            + "byte for byte) or avro (Avro object container files "
                             + "with the event model's schema agent-event.avsc; agent events only, others are errors that "
                             + "go to the dead letter queue when errors.tolerance=all).",
                     OBJECTS, 1, Width.SHORT, "Format")

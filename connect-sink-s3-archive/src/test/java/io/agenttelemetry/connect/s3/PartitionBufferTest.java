@@ -83,11 +83,12 @@ class PartitionBufferTest {
     }
 
     @Test
-    void nullValuesAreJsonNullLines() {
+    void nullValuesAreJsonNullLinesAndBytesAreWrittenAsTheyAre() {
         PartitionBuffer b = new PartitionBuffer(new JsonLinesFormat(S3ArchiveSinkConfig.Compression.NONE), 0, 0, 1000);
         b.append(record(0, 1));
         b.append(record(1, null));
-        assertEquals("1\nnull\n", new String(b.finish(), StandardCharsets.UTF_8));
+        b.append(record(2, "{\"raw\":true}".getBytes(StandardCharsets.UTF_8)));
+        assertEquals("1\nnull\n{\"raw\":true}\n", new String(b.finish(), StandardCharsets.UTF_8));
         assertEquals(500, b.ageMillis(1500));
     }
 
