@@ -18,6 +18,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -116,6 +117,11 @@ class DashboardsIT {
             JsonNode o = Http.mapper().readTree(line);
             objects.put(o.path("type").asText() + ":" + o.path("id").asText(), o);
         }
+    }
+
+    @AfterAll
+    static void removeConnector(LocalStack stack) {
+        new ConnectRest(stack.connect()).delete("it-dashboards");
     }
 
     @Test

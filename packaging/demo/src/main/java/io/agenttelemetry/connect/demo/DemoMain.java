@@ -33,10 +33,12 @@ import io.agenttelemetry.connect.stack.Wait;
 public final class DemoMain {
     static final String RAW_TOPIC = "agent-events.raw";
     static final String BUCKET = "agent-telemetry-archive";
-    static final List<String> CONFIGS = List.of("agent-logs-source.json", "opensearch-sink.json", "s3-archive-raw-sink.json",
-            "s3-archive-masked-sink.json");
-    static final List<String> CONNECTORS = List.of("agent-logs-source", "opensearch-sink", "s3-archive-raw", "s3-archive-masked");
+    static final List<String> CONFIGS = List.of("agent-logs-source.json", "agent-logs-source-masked.json", "opensearch-sink.json",
+            "s3-archive-raw-sink.json", "s3-archive-masked-sink.json");
+    static final List<String> CONNECTORS = List.of("agent-logs-source", "agent-logs-source-masked", "opensearch-sink", "s3-archive-raw",
+            "s3-archive-masked");
     static final String RAW_PREFIX = "raw/";
+    static final String SECURITY_TOPIC = "agent-events.security";
     static final int DEFAULT_TOOL_CALLS = 2_000;
     static final String MASKED_PREFIX = "masked/";
     static final List<String> CORPUS_TRACES = List.of(
@@ -72,9 +74,12 @@ public final class DemoMain {
         step("starting the local stack (Kafka, Connect, OpenSearch, S3) ...");
         try (LocalStack stack = LocalStack.builder(StackLayout.fromSystemProperties(root), work.resolve("stack"))
                 .workerEnv("AGENT_TELEMETRY_LOG_DIR", logDir.toString())
+                .sasl(true)
                 .progress(DemoMain::step)
                 .start()) {
             stack.s3().createBucket(BUCKET);
+            AccessControl.grantSre(stack);
+            step("broker: SASL/PLAIN and ACLs; user sre may read " + AccessControl.MASKED_PREFIX + "* only");
 
             DemoWorkload workload = new DemoWorkload();
             workload.copyOtlpTraces(CORPUS_TRACES.stream().map(root::resolve).collect(Collectors.toList()), logDir);
@@ -92,14 +97,15 @@ public final class DemoMain {
             Counts counts = new Counts(stack);
             Wait.until("all " + expected + " events in Kafka, OpenSearch and S3", Duration.ofMinutes(5), () -> {
                 counts.refresh();
-                step(String.format("  kafka=%d opensearch=%d s3 raw=%d masked=%d of %d", counts.kafka, counts.openSearch,
-                        counts.s3, counts.s3Masked, expected));
+                step(String.format("  kafka raw=%d masked=%d opensearch=%d s3 raw=%d masked=%d of %d", counts.kafka, counts.masked,
+                        counts.openSearch, counts.s3, counts.s3Masked, expected));
                 counts.failIfAnyConnectorFailed();
-                return counts.kafka >= expected && counts.openSearch >= expected && counts.s3 >= expected && counts.s3Masked >= expected;
+                return counts.kafka >= expected && counts.masked >= expected && counts.openSearch >= expected && counts.s3 >= expected
+                        && counts.s3Masked >= expected;
             });
             counts.refresh();
             printSummary(stack, counts);
-            Governance governance = Governance.check(stack, BUCKET, workload.planted());
+            Governance governance = Governance.check(stack, BUCKET, workload.planted(), AccessControl.maskedTopics(counts.topics));
             governance.print();
             if (keepRunning) {
                 System.out.println();
@@ -109,8 +115,12 @@ public final class DemoMain {
             }
             String numbers = String.format("events=%d kafka=%d opensearch=%d s3=%d leaked=%d",
                     expected, counts.kafka, counts.openSearch, counts.s3, governance.leaked());
-            if (counts.kafka != expected || counts.openSearch != expected || counts.s3 != expected || counts.s3Masked != expected) {
-                return "demo: FAILED " + numbers + " (counts differ; masked archive " + counts.s3Masked + ")";
+            if (counts.kafka != expected || counts.masked != expected || counts.openSearch != expected || counts.s3 != expected
+                    || counts.s3Masked != expected) {
+                return "demo: FAILED " + numbers + " (counts differ; masked topics " + counts.masked + ", masked archive " + counts.s3Masked + ")";
+            }
+            if (!governance.accessControlHolds()) {
+                return "demo: FAILED " + numbers + " (access control: sre must read the masked topics and be denied the raw topic)";
             }
             if (governance.leaked() != 0 || governance.inRawArchive() != workload.planted().size()) {
                 return "demo: FAILED " + numbers + " (governance: " + governance.inRawArchive() + " of " + workload.planted().size()
@@ -164,6 +174,7 @@ public final class DemoMain {
         long openSearch;
         long s3;
         long s3Masked;
+        long masked;
         Map<String, Long> topics = new TreeMap<>();
         final Map<String, Long> objectsByPrefix = new TreeMap<>();
 
@@ -174,6 +185,8 @@ public final class DemoMain {
         void refresh() {
             topics = topicCounts();
             kafka = topics.getOrDefault(RAW_TOPIC, 0L);
+            masked = topics.entrySet().stream().filter(e -> e.getKey().startsWith(AccessControl.MASKED_PREFIX)
+                    || e.getKey().equals(SECURITY_TOPIC)).mapToLong(Map.Entry::getValue).sum();
             Http.send("POST", stack.openSearch().url() + "/agent-*/_refresh?allow_no_indices=true", null);
             Http.Response r = Http.get(stack.openSearch().url() + "/agent-*/_count?allow_no_indices=true");
             openSearch = r.status() == 200 ? r.json().path("count").asLong() : 0;
@@ -197,7 +210,7 @@ public final class DemoMain {
 
         private Map<String, Long> topicCounts() {
             Properties p = new Properties();
-            p.put("bootstrap.servers", stack.kafka().bootstrapServers());
+            p.putAll(stack.kafka().clientProperties());
             Map<String, Long> out = new TreeMap<>();
             try (Admin admin = Admin.create(p)) {
                 for (String topic : admin.listTopics().names().get()) {

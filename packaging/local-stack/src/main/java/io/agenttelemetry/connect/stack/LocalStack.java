@@ -30,7 +30,7 @@ public final class LocalStack implements AutoCloseable {
     private LocalStack(Builder options) {
         this.options = options;
         Path work = options.workDir;
-        this.kafka = new KafkaBroker(options.layout, work.resolve("kafka"), options.kafkaHeap, options.brokerProperties);
+        this.kafka = new KafkaBroker(options.layout, work.resolve("kafka"), options.kafkaHeap, options.brokerProperties, options.sasl);
         this.openSearch = options.openSearch ? new OpenSearchNode(options.layout, work.resolve("opensearch"), options.openSearchHeap) : null;
         this.s3 = options.s3 ? new S3Server(options.layout, work.resolve("s3proxy"), "512m") : null;
     }
@@ -60,6 +60,16 @@ public final class LocalStack implements AutoCloseable {
                 Map<String, String> workerProps = new HashMap<>(options.workerProperties);
                 if (options.exactlyOnceSource) {
                     workerProps.put("exactly.once.source.support", "enabled");
+                }
+                if (options.sasl) {
+                    // The worker and every client it makes log in as the connect user.
+                    kafka.clientProperties(KafkaBroker.CONNECT).forEach((k, v) -> {
+                        if (!k.equals("bootstrap.servers")) {
+                            for (String prefix : List.of("", "producer.", "consumer.", "admin.")) {
+                                workerProps.put(prefix + k, v);
+                            }
+                        }
+                    });
                 }
                 ConnectWorker worker = new ConnectWorker(name, options.layout, options.workDir.resolve(name),
                         kafka.bootstrapServers(), pluginPath, options.connectHeap, workerProps, workerEnv());
@@ -141,7 +151,9 @@ public final class LocalStack implements AutoCloseable {
     /** Name to URL or address of every service, for printing. */
     public Map<String, String> endpoints() {
         Map<String, String> out = new LinkedHashMap<>();
-        out.put("Kafka bootstrap", kafka.bootstrapServers());
+        out.put("Kafka bootstrap", kafka.bootstrapServers() + (kafka.sasl()
+                ? "  (SASL_PLAINTEXT, PLAIN; users admin, connect, sre; their passwords are in " + options.workDir.resolve("kafka/server.properties") + ")"
+                : ""));
         for (ConnectWorker w : workers) {
             out.put("Connect REST (" + w.name() + ")", w.restUrl());
         }
@@ -206,6 +218,7 @@ public final class LocalStack implements AutoCloseable {
         private final Path workDir;
         private int workers = 1;
         private boolean exactlyOnceSource;
+        private boolean sasl;
         private boolean openSearch = true;
         private boolean s3 = true;
         private String kafkaHeap = "768m";
@@ -228,6 +241,12 @@ public final class LocalStack implements AutoCloseable {
         }
 
         /** Sets {@code exactly.once.source.support=enabled} on every worker (KIP-618). */
+        /** SASL/PLAIN logins and ACL authorization on the broker (see {@link KafkaBroker}). */
+        public Builder sasl(boolean enabled) {
+            this.sasl = enabled;
+            return this;
+        }
+
         public Builder exactlyOnceSource(boolean enabled) {
             this.exactlyOnceSource = enabled;
             return this;
