@@ -20,8 +20,9 @@ class DemoPipelineIT {
         String verdict = DemoMain.run(Stacks.repositoryRoot(), Stacks.workDir("demo"), false, 300);
         Matcher m = Pattern.compile("demo: OK events=(\\d+) kafka=(\\d+) opensearch=(\\d+) s3=(\\d+) leaked=(\\d+)").matcher(verdict);
         assertTrue(m.matches(), verdict);
-        // 300 tool calls plus the corpus traces: 295 CrewAI spans and the OTLP spec example's span.
-        assertEquals(596, Long.parseLong(m.group(1)), verdict);
+        // 300 tool calls plus the corpus files: 295 CrewAI spans, the OTLP spec example's span, and 20 events of two
+        // Claude Code sessions (chat spans, paired tool calls, user messages, summaries).
+        assertEquals(616, Long.parseLong(m.group(1)), verdict);
         for (int g = 2; g <= 4; g++) {
             assertEquals(m.group(1), m.group(g), verdict);
         }

@@ -41,9 +41,15 @@ public final class DemoMain {
     static final String SECURITY_TOPIC = "agent-events.security";
     static final int DEFAULT_TOOL_CALLS = 2_000;
     static final String MASKED_PREFIX = "masked/";
-    static final List<String> CORPUS_TRACES = List.of(
+    /**
+     * Real telemetry from the corpus. Not the OpenAI Agents SDK recording: it sends some spans twice, which Kafka and
+     * the archive keep as two records and OpenSearch as one document, so the counts could not agree.
+     */
+    static final List<String> CORPUS_FILES = List.of(
             "testdata/corpus/agent-traces/crewai-telemetry/crewai-telemetry.otlp.jsonl",
-            "testdata/corpus/agent-traces/otlp-reference/opentelemetry-proto-examples-trace.json");
+            "testdata/corpus/agent-traces/otlp-reference/opentelemetry-proto-examples-trace.json",
+            "testdata/corpus/agent-logs/claude-code/claude-code-log_representative_messages.jsonl",
+            "testdata/corpus/agent-logs/claude-code/claude-code-transcripts_sample_session.jsonl");
 
     private DemoMain() {
     }
@@ -82,7 +88,7 @@ public final class DemoMain {
             step("broker: SASL/PLAIN and ACLs; user sre may read " + AccessControl.MASKED_PREFIX + "* only");
 
             DemoWorkload workload = new DemoWorkload();
-            workload.copyOtlpTraces(CORPUS_TRACES.stream().map(root::resolve).collect(Collectors.toList()), logDir);
+            workload.copyCorpusFiles(CORPUS_FILES.stream().map(root::resolve).collect(Collectors.toList()), logDir);
             workload.writeAgentLog(logDir.resolve("support-agent.jsonl"), toolCalls, 42);
             long expected = workload.events();
             step("wrote " + expected + " agent events into " + logDir + ", with " + workload.planted().size()
@@ -110,6 +116,8 @@ public final class DemoMain {
             if (keepRunning) {
                 System.out.println();
                 stack.endpoints().forEach((k, v) -> System.out.printf("  %-24s %s%n", k, v));
+                System.out.println("\nTo see the dashboards, run OpenSearch Dashboards 2.19 against the OpenSearch above and import them:"
+                        + "\n  packaging/dashboards/import.sh http://127.0.0.1:5601");
                 System.out.println("\nThe stack stays up; press Ctrl-C to stop it.");
                 new CountDownLatch(1).await();
             }

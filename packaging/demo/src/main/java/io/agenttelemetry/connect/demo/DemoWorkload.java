@@ -13,11 +13,14 @@ import java.util.Random;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.agenttelemetry.connect.model.AgentTelemetryAttributes;
-import io.agenttelemetry.connect.model.otlp.OtlpJsonParser;
-import io.agenttelemetry.connect.model.otlp.OtlpParseException;
+import io.agenttelemetry.connect.source.parse.EventParser;
+import io.agenttelemetry.connect.source.parse.EventParserProvider;
+import io.agenttelemetry.connect.source.parse.EventParsers;
+import io.agenttelemetry.connect.source.parse.LineParseException;
+import io.agenttelemetry.connect.source.parse.ParserSettings;
 
 /**
- * Files for the pipeline to read: real OTLP/JSON traces from the corpus, and a JSON-lines agent log written here
+ * Files for the pipeline to read: real OTLP/JSON traces and Claude Code transcripts from the corpus, and a JSON-lines agent log written here
  * (tool calls with latencies, errors, retries, timeouts, human approvals and policy denials, and secrets and PII
  * planted in tool arguments and messages). Knows how many events it wrote, by parsing them as the source will, and
  * which values it planted, so the demo can look for them everywhere they must not be.
@@ -42,18 +45,34 @@ final class DemoWorkload {
         return planted;
     }
 
-    /** Copies each corpus file as one JSON object per line (the OTel Collector file exporter layout). */
-    void copyOtlpTraces(List<Path> corpusFiles, Path logDir) throws IOException, OtlpParseException {
-        OtlpJsonParser parser = new OtlpJsonParser();
+    /**
+     * Copies real corpus files into the log directory, a JSON document per line (the OTel Collector file exporter
+     * layout for OTLP files), and counts their events with the source's own parsers, as the source will read them.
+     */
+    void copyCorpusFiles(List<Path> corpusFiles, Path logDir) throws IOException {
+        EventParsers parsers = EventParsers.load();
         for (Path src : corpusFiles) {
-            StringBuilder out = new StringBuilder();
             List<String> lines = src.toString().endsWith(".jsonl")
                     ? Files.readAllLines(src, StandardCharsets.UTF_8)
                     : List.of(JSON.readTree(src.toFile()).toString());
+            StringBuilder out = new StringBuilder();
+            EventParser parser = null;
             for (String line : lines) {
-                if (!line.isBlank()) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                out.append(line).append('\n');
+                if (parser == null) {
+                    EventParserProvider provider = parsers.sniff(line);
+                    if (provider == null) {
+                        throw new IllegalStateException("the source would not recognize " + src);
+                    }
+                    parser = provider.create(ParserSettings.DEFAULTS);
+                }
+                try {
                     events += parser.parse(line, null).size();
-                    out.append(line).append('\n');
+                } catch (LineParseException e) {
+                    // An unreadable line goes to the error topic, not among the events.
                 }
             }
             Files.writeString(logDir.resolve(src.getFileName().toString().replaceAll("\\.json$", ".jsonl")), out);
