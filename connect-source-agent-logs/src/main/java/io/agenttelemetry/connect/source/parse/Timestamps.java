@@ -4,8 +4,8 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoField;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
@@ -68,12 +68,13 @@ public final class Timestamps {
         }
     }
 
+    /** One parse; the configured zone applies when the pattern has no offset or zone of its own. */
     private Instant fromPattern(String t) {
-        TemporalAccessor parsed = pattern.parseBest(t, ZonedDateTime::from, OffsetDateTime::from, LocalDateTime::from);
-        if (parsed instanceof LocalDateTime) {
-            return ((LocalDateTime) parsed).atZone(zone).toInstant();
+        TemporalAccessor parsed = pattern.parse(t);
+        if (parsed.isSupported(ChronoField.INSTANT_SECONDS)) {
+            return Instant.from(parsed);
         }
-        return Instant.from(parsed);
+        return LocalDateTime.from(parsed).atZone(zone).toInstant();
     }
 
     private static long iso(String t) {

@@ -46,6 +46,8 @@ class JsonLinesParserProviderTest {
         assertEquals(expected, Timestamps.of("auto", "UTC").parse("1764151200250"));
         assertEquals(expected, Timestamps.of("auto", "UTC").parse("2025-11-26T10:00:00.250"));
         assertEquals(expected, Timestamps.of("yyyy-MM-dd HH:mm:ss,SSS", "Europe/Berlin").parse("2025-11-26 11:00:00,250"));
+        assertEquals(expected, Timestamps.of("yyyy-MM-dd HH:mm:ss.SSSXXX", "Asia/Tokyo").parse("2025-11-26 11:00:00.250+01:00"),
+                "an offset in the text wins over the configured zone");
         assertEquals(expected, parse(settings(Map.of(), "yyyy-MM-dd HH:mm:ss,SSS"), "{\"time\":\"2025-11-26 11:00:00,250\"}").startTimeUnixNano());
         assertThrows(LineParseException.class, () -> Timestamps.of("epoch_ms", "UTC").parse("yesterday"));
         assertThrows(IllegalArgumentException.class, () -> Timestamps.of("yyyy-MM-dd", "Mars/Base"));
