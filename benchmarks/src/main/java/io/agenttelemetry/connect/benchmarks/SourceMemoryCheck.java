@@ -51,21 +51,13 @@ public final class SourceMemoryCheck {
             Http.send("PUT", stack.connect().restUrl() + "/connectors/memory-check/config", Http.mapper().writeValueAsString(c)).ok();
             ManagedProcess worker = stack.connect().process();
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafka().bootstrapServers()))) {
-                Wait.until("every line in the topic", Duration.ofMinutes(30), () -> {
-                    if (!worker.isAlive()) {
-                        throw new IllegalStateException("the worker died: " + worker.logTail(20));
-                    }
-                    return endOffsets(admin, "memory-check") >= lines;
-                });
+                // With the worker given, the wait fails at once, with its log, if the worker dies.
+                Wait.until("every line in the topic", Duration.ofMinutes(30), () -> endOffsets(admin, "memory-check") >= lines, worker);
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
-            String log = Files.readString(worker.log());
-            boolean oom = log.contains("OutOfMemoryError");
-            String status = Files.readAllLines(Paths.get("/proc/" + worker.pid() + "/status")).stream()
-                    .filter(l -> l.startsWith("VmHWM")).findFirst().orElse("VmHWM: unknown");
-            System.out.printf(Locale.ROOT, "memory check: %d events in %.1f s (%.0f events/s), worker alive=%s, OutOfMemoryError in log=%s, peak RSS %s%n",
-                    lines, seconds, lines / seconds, worker.isAlive(), oom, status.replace("VmHWM:", "").trim());
-            System.out.println(oom || !worker.isAlive() ? "memory check: FAILED" : "memory check: OK");
+            WorkerMemory memory = WorkerMemory.of(worker);
+            System.out.printf(Locale.ROOT, "memory check: %d events in %.1f s (%.0f events/s), %s%n", lines, seconds, lines / seconds, memory);
+            System.out.println(memory.ok() ? "memory check: OK" : "memory check: FAILED");
         }
     }
 
