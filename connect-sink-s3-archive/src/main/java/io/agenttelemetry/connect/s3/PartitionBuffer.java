@@ -5,6 +5,7 @@ import org.apache.kafka.connect.sink.SinkRecord;
 /** The object being assembled for one topic-partition: encoded records, their offset range and age. */
 final class PartitionBuffer {
     private final ObjectFormat.Encoder encoder;
+    private final java.util.Map<String, String> recordFields;
     private final long startOffset;
     private final long firstTimestampMillis;
     private final long openedAtMillis;
@@ -13,6 +14,12 @@ final class PartitionBuffer {
     private boolean sealed;
 
     PartitionBuffer(ObjectFormat format, long startOffset, long firstTimestampMillis, long nowMillis) {
+        this(format, startOffset, firstTimestampMillis, nowMillis, java.util.Map.of());
+    }
+
+    /** @param recordFields the path template's record-field values every record of this object shares */
+    PartitionBuffer(ObjectFormat format, long startOffset, long firstTimestampMillis, long nowMillis, java.util.Map<String, String> recordFields) {
+        this.recordFields = recordFields;
         this.encoder = format.newEncoder();
         this.startOffset = startOffset;
         this.endOffset = startOffset - 1;
@@ -53,6 +60,10 @@ final class PartitionBuffer {
 
     long endOffset() {
         return endOffset;
+    }
+
+    java.util.Map<String, String> recordFields() {
+        return recordFields;
     }
 
     long firstTimestampMillis() {

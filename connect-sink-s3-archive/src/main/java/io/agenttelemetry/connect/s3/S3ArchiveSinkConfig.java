@@ -14,6 +14,7 @@ import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
 
+import io.agenttelemetry.connect.model.Sensitivity;
 import io.agenttelemetry.connect.model.config.EnumConfig;
 
 /** Configuration of {@link S3ArchiveSinkConnector}. */
@@ -38,6 +39,7 @@ public final class S3ArchiveSinkConfig extends AbstractConfig {
     public static final String SSE_ALGORITHM_CONFIG = "s3.sse.algorithm";
     public static final String SSE_KMS_KEY_ID_CONFIG = "s3.sse.kms.key.id";
     public static final String OBJECT_TAGS_CONFIG = "s3.object.tags";
+    public static final String SENSITIVITY_HEADER_CONFIG = "sensitivity.header.name";
 
     /** Object formats. */
     public enum Format { JSONL, AVRO }
@@ -99,11 +101,17 @@ public final class S3ArchiveSinkConfig extends AbstractConfig {
             .define(TIMEZONE_CONFIG, Type.STRING, "UTC", new ZoneValidator(), Importance.LOW,
                     "Time zone of the date patterns in path.template, e.g. UTC or Europe/Berlin.", OBJECTS, 6, Width.SHORT, "Time zone")
             .define(PATH_TEMPLATE_CONFIG, Type.STRING, "{topic}/dt={yyyy-MM-dd}/hour={HH}/", Importance.MEDIUM,
-                    "Key prefix of each object. {topic} and {partition} are the record's; date patterns in braces such as "
+                    "Key prefix of each object. {topic} and {partition} are the record's; {sensitivity} is its class from "
+                            + "the masking header and {agent} its gen_ai.agent.name (an object holds records of one value of "
+                            + "these, so a record with another value starts a new object); date patterns in braces such as "
                             + "{yyyy-MM-dd} or {HH} are the first record's timestamp (event time) in the configured "
                             + "timezone. The key ends with "
                             + "{topic}+{partition}+{startOffset}, zero-padded, and the format's extension.",
                     OBJECTS, 3, Width.LONG, "Path template")
+            .define(SENSITIVITY_HEADER_CONFIG, Type.STRING, Sensitivity.HEADER, new ConfigDef.NonEmptyString(), Importance.LOW,
+                    "Record header holding the sensitivity class for {sensitivity} in path.template; records without it "
+                            + "count as restricted.",
+                    OBJECTS, 7, Width.MEDIUM, "Sensitivity header")
             .define(BEHAVIOR_ON_NULL_VALUES_CONFIG, Type.STRING, "ignore", EnumConfig.validator(BehaviorOnNullValues.class),
                     Importance.LOW, "Tombstones: ignore them, write them as a JSON null line (jsonl only), or fail the task.",
                     OBJECTS, 4, Width.SHORT, "On null values")
@@ -159,7 +167,8 @@ public final class S3ArchiveSinkConfig extends AbstractConfig {
         compression = EnumConfig.parse(Compression.class, getString(COMPRESSION_CONFIG));
         avroCodec = EnumConfig.parse(AvroCodec.class, getString(AVRO_CODEC_CONFIG));
         objectFormat = ObjectFormat.of(format, compression, avroCodec);
-        keys = ObjectKeys.parse(getString(PATH_TEMPLATE_CONFIG), ZoneId.of(getString(TIMEZONE_CONFIG)), objectFormat.extension());
+        keys = ObjectKeys.parse(getString(PATH_TEMPLATE_CONFIG), ZoneId.of(getString(TIMEZONE_CONFIG)), objectFormat.extension(),
+                getString(SENSITIVITY_HEADER_CONFIG));
         onNull = EnumConfig.parse(BehaviorOnNullValues.class, getString(BEHAVIOR_ON_NULL_VALUES_CONFIG));
         if (format == Format.AVRO && onNull == BehaviorOnNullValues.WRITE) {
             throw new ConfigException(BEHAVIOR_ON_NULL_VALUES_CONFIG, "write", "avro objects cannot hold null values; use ignore or fail");

@@ -74,11 +74,13 @@ public class S3ArchiveSinkTask extends SinkTask {
             }
             long now = System.currentTimeMillis();
             long timestamp = r.timestamp() != null ? r.timestamp() : now;
+            Map<String, String> fields = config.keys.recordFields(r);
             PartitionBuffer buffer = open.get(tp);
-            if (buffer != null && (buffer.sealed() || otherInterval(buffer, timestamp)) && !flush(tp, buffer, rewound)) {
+            boolean rotate = buffer != null && (buffer.sealed() || otherInterval(buffer, timestamp) || !fields.equals(buffer.recordFields()));
+            if (rotate && !flush(tp, buffer, rewound)) {
                 continue;
             }
-            buffer = open.computeIfAbsent(tp, k -> new PartitionBuffer(config.objectFormat, r.kafkaOffset(), timestamp, now));
+            buffer = open.computeIfAbsent(tp, k -> new PartitionBuffer(config.objectFormat, r.kafkaOffset(), timestamp, now, fields));
             try {
                 buffer.append(r);
             } catch (DataException e) {
@@ -159,7 +161,7 @@ public class S3ArchiveSinkTask extends SinkTask {
      * @return true if the partition may go on with the next record, false if the consumer was rewound
      */
     private boolean flush(TopicPartition tp, PartitionBuffer buffer, Set<TopicPartition> rewound) {
-        String key = config.keys.key(tp.topic(), tp.partition(), buffer.startOffset(), buffer.firstTimestampMillis());
+        String key = config.keys.key(tp.topic(), tp.partition(), buffer.startOffset(), buffer.firstTimestampMillis(), buffer.recordFields());
         byte[] body = buffer.finish();
         long existingEnd = uploader.put(key, body, buffer.startOffset(), buffer.endOffset(), buffer.count());
         open.remove(tp);
