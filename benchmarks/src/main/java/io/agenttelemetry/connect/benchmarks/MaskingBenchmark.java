@@ -1,6 +1,5 @@
 package io.agenttelemetry.connect.benchmarks;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 

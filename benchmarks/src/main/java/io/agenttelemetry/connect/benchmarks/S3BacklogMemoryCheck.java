@@ -1,33 +1,20 @@
 package io.agenttelemetry.connect.benchmarks;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import io.agenttelemetry.connect.stack.Http;
 import io.agenttelemetry.connect.stack.LocalStack;
 import io.agenttelemetry.connect.stack.ManagedProcess;
-import io.agenttelemetry.connect.stack.S3Server;
 import io.agenttelemetry.connect.stack.StackLayout;
 import io.agenttelemetry.connect.stack.Wait;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Bounded memory in the S3 sink: a backlog of 10 million records over 8 partitions archived by a worker with a
@@ -51,14 +38,7 @@ public final class S3BacklogMemoryCheck {
                 .openSearch(false).connectHeap(heap).start()) {
             produce(stack, records);
             stack.s3().createBucket(BUCKET);
-            Map<String, String> c = new HashMap<>();
-            c.put("connector.class", "io.agenttelemetry.connect.s3.S3ArchiveSinkConnector");
-            c.put("topics", TOPIC);
-            c.put("s3.bucket.name", BUCKET);
-            c.put("s3.endpoint", stack.s3().endpoint());
-            c.put("s3.path.style.access.enabled", "true");
-            c.put("aws.access.key.id", S3Server.ACCESS_KEY);
-            c.put("aws.secret.access.key", S3Server.SECRET_KEY);
+            Map<String, String> c = StackClients.s3SinkConfig(stack, TOPIC, BUCKET);
             c.put("compression", "gzip");
             c.put("flush.size", "5000000");
             c.put("flush.bytes", Long.toString(32L * 1024 * 1024));
@@ -68,11 +48,9 @@ public final class S3BacklogMemoryCheck {
             long t0 = System.nanoTime();
             Http.send("PUT", stack.connect().restUrl() + "/connectors/backlog/config", Http.mapper().writeValueAsString(c)).ok();
             ManagedProcess worker = stack.connect().process();
-            try (S3Client s3 = S3Client.builder().endpointOverride(URI.create(stack.s3().endpoint())).region(Region.of(S3Server.REGION))
-                    .forcePathStyle(true).credentialsProvider(StaticCredentialsProvider.create(
-                            AwsBasicCredentials.create(S3Server.ACCESS_KEY, S3Server.SECRET_KEY))).build()) {
+            try (S3Client s3 = StackClients.s3(stack)) {
                 // With the worker given, the wait fails at once, with its log, if the worker dies.
-                Wait.until("every record archived", Duration.ofMinutes(40), () -> archived(s3) >= records, worker);
+                Wait.until("every record archived", Duration.ofMinutes(40), () -> StackClients.archivedRecords(s3, BUCKET, "") >= records, worker);
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             WorkerMemory memory = WorkerMemory.of(worker);
@@ -84,31 +62,14 @@ public final class S3BacklogMemoryCheck {
 
     /** Records of about 150 bytes: small ones make the most per-record overhead, the hardest case for a heap bound. */
     private static void produce(LocalStack stack, long records) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafka().bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, 8, (short) 1))).all().get();
-        }
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers());
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
-        p.put(ProducerConfig.BATCH_SIZE_CONFIG, "1048576");
-        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        StackClients.createTopic(stack, TOPIC, 8);
         long t0 = System.nanoTime();
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+        try (KafkaProducer<String, String> producer = StackClients.producer(stack)) {
             for (long i = 0; i < records; i++) {
                 producer.send(new ProducerRecord<>(TOPIC, String.format(Locale.ROOT,
                         "{\"traceId\":\"%032x\",\"name\":\"execute_tool search_web\",\"durationNanos\":%d,\"statusCode\":\"OK\"}", i, 1_000_000L + i % 997)));
             }
         }
         System.out.printf(Locale.ROOT, "produced %d records in %.1f s%n", records, (System.nanoTime() - t0) / 1e9);
-    }
-
-    private static long archived(S3Client s3) {
-        long n = 0;
-        for (S3Object o : s3.listObjectsV2Paginator(b -> b.bucket(BUCKET)).contents()) {
-            n += Long.parseLong(s3.headObject(b -> b.bucket(BUCKET).key(o.key())).metadata().getOrDefault("record-count", "0"));
-        }
-        return n;
     }
 }

@@ -13,31 +13,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import io.agenttelemetry.connect.stack.Http;
 import io.agenttelemetry.connect.stack.LocalStack;
-import io.agenttelemetry.connect.stack.S3Server;
 import io.agenttelemetry.connect.stack.StackLayout;
 import io.agenttelemetry.connect.stack.Wait;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * End to end, on the real local stack, the same N agent events of about 1 KiB (default 200,000):
@@ -116,17 +106,8 @@ public final class SinkThroughputBenchmark {
     }
 
     private static void produce(LocalStack stack, List<String> docs) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafka().bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, 4, (short) 1))).all().get();
-        }
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers());
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
-        p.put(ProducerConfig.BATCH_SIZE_CONFIG, "524288");
-        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+        StackClients.createTopic(stack, TOPIC, 4);
+        try (KafkaProducer<String, String> producer = StackClients.producer(stack)) {
             for (String d : docs) {
                 producer.send(new ProducerRecord<>(TOPIC, d));
             }
@@ -196,15 +177,9 @@ public final class SinkThroughputBenchmark {
         return r.status() == 200 ? r.json().path("count").asLong() : 0;
     }
 
-    private static S3Client s3(LocalStack stack) {
-        return S3Client.builder().endpointOverride(URI.create(stack.s3().endpoint())).region(Region.of(S3Server.REGION))
-                .forcePathStyle(true).credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(S3Server.ACCESS_KEY, S3Server.SECRET_KEY))).build();
-    }
-
     /** Baseline: the events as JSON Lines in 8 MiB bodies, one PutObject after the other. */
     private static double rawPuts(LocalStack stack, List<String> docs, long bytes) {
-        try (S3Client s3 = s3(stack)) {
+        try (S3Client s3 = StackClients.s3(stack)) {
             long t0 = System.nanoTime();
             StringBuilder body = new StringBuilder(OBJECT_BYTES + 2048);
             int n = 0;
@@ -225,15 +200,7 @@ public final class SinkThroughputBenchmark {
     /** Our sink into its own prefix; done when the objects' record-count metadata adds up to every event. */
     private static double s3Sink(LocalStack stack, String run, String compression, boolean rawBytes, int events, long bytes) throws Exception {
         String name = "bench-s3-" + run;
-        Map<String, String> c = new HashMap<>();
-        c.put("connector.class", "io.agenttelemetry.connect.s3.S3ArchiveSinkConnector");
-        c.put("tasks.max", "1");
-        c.put("topics", TOPIC);
-        c.put("s3.bucket.name", BUCKET);
-        c.put("s3.endpoint", stack.s3().endpoint());
-        c.put("s3.path.style.access.enabled", "true");
-        c.put("aws.access.key.id", S3Server.ACCESS_KEY);
-        c.put("aws.secret.access.key", S3Server.SECRET_KEY);
+        Map<String, String> c = StackClients.s3SinkConfig(stack, TOPIC, BUCKET);
         c.put("path.template", name + "/{topic}/");
         c.put("compression", compression);
         if (rawBytes) {
@@ -247,20 +214,12 @@ public final class SinkThroughputBenchmark {
         c.put("consumer.override.fetch.max.bytes", "52428800");
         long t0 = System.nanoTime();
         Http.send("PUT", stack.connect().restUrl() + "/connectors/" + name + "/config", Http.mapper().writeValueAsString(c)).ok();
-        try (S3Client s3 = s3(stack)) {
-            Wait.until(name + " archived everything", Duration.ofMinutes(20), () -> archived(s3, name + "/") >= events);
+        try (S3Client s3 = StackClients.s3(stack)) {
+            Wait.until(name + " archived everything", Duration.ofMinutes(20), () -> StackClients.archivedRecords(s3, BUCKET, name + "/") >= events);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf(Locale.ROOT, "S3ArchiveSink (%s): %d events in %.1f s%n", run, events, seconds);
         Http.send("DELETE", stack.connect().restUrl() + "/connectors/" + name, null);
         return bytes / 1e6 / seconds;
-    }
-
-    private static long archived(S3Client s3, String prefix) {
-        long records = 0;
-        for (S3Object o : s3.listObjectsV2Paginator(b -> b.bucket(BUCKET).prefix(prefix)).contents()) {
-            records += Long.parseLong(s3.headObject(b -> b.bucket(BUCKET).key(o.key())).metadata().getOrDefault("record-count", "0"));
-        }
-        return records;
     }
 }

@@ -5,14 +5,10 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
 
 import io.agenttelemetry.connect.stack.Http;
 import io.agenttelemetry.connect.stack.LocalStack;
@@ -52,25 +48,12 @@ public final class SourceMemoryCheck {
             ManagedProcess worker = stack.connect().process();
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafka().bootstrapServers()))) {
                 // With the worker given, the wait fails at once, with its log, if the worker dies.
-                Wait.until("every line in the topic", Duration.ofMinutes(30), () -> endOffsets(admin, "memory-check") >= lines, worker);
+                Wait.until("every line in the topic", Duration.ofMinutes(30), () -> StackClients.endOffsets(admin, "memory-check") >= lines, worker);
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             WorkerMemory memory = WorkerMemory.of(worker);
             System.out.printf(Locale.ROOT, "memory check: %d events in %.1f s (%.0f events/s), %s%n", lines, seconds, lines / seconds, memory);
             System.out.println(memory.ok() ? "memory check: OK" : "memory check: FAILED");
-        }
-    }
-
-    private static long endOffsets(Admin admin, String topic) {
-        try {
-            if (!admin.listTopics().names().get().contains(topic)) {
-                return 0;
-            }
-            Map<TopicPartition, OffsetSpec> specs = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
-                    .stream().collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
-            return admin.listOffsets(specs).all().get().values().stream().mapToLong(o -> o.offset()).sum();
-        } catch (Exception e) {
-            return 0;
         }
     }
 }

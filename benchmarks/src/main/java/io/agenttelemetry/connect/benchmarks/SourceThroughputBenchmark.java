@@ -12,11 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
 
 import io.agenttelemetry.connect.stack.Http;
 import io.agenttelemetry.connect.stack.LocalStack;
@@ -97,26 +94,13 @@ public final class SourceThroughputBenchmark {
         long t0 = System.nanoTime();
         Http.send("PUT", stack.connect().restUrl() + "/connectors/" + topic + "/config", Http.mapper().writeValueAsString(config)).ok();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafka().bootstrapServers()))) {
-            Wait.until(topic + " to hold " + lines + " records", Duration.ofMinutes(20), () -> endOffsets(admin, topic) >= lines);
+            Wait.until(topic + " to hold " + lines + " records", Duration.ofMinutes(20), () -> StackClients.endOffsets(admin, topic) >= lines);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         double rate = lines / seconds;
         System.out.printf(Locale.ROOT, "%s: %d events in %.1f s = %.0f events/s%n", topic, lines, seconds, rate);
         Http.send("DELETE", stack.connect().restUrl() + "/connectors/" + topic, null);
         return rate;
-    }
-
-    private static long endOffsets(Admin admin, String topic) {
-        try {
-            if (!admin.listTopics().names().get().contains(topic)) {
-                return 0;
-            }
-            Map<TopicPartition, OffsetSpec> specs = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
-                    .stream().collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
-            return admin.listOffsets(specs).all().get().values().stream().mapToLong(o -> o.offset()).sum();
-        } catch (Exception e) {
-            return 0;
-        }
     }
 
     /** Agent tool-call log lines padded to about 1 KiB, like prompts and tool arguments make them. */

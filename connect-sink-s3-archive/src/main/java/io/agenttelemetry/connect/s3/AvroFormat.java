@@ -35,57 +35,53 @@ final class AvroFormat implements ObjectFormat {
 
     @Override
     public Encoder newEncoder() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
-        DataFileWriter<GenericRecord> writer = new DataFileWriter<>(new GenericDatumWriter<GenericRecord>(AgentEventAvro.SCHEMA));
-        writer.setCodec(codecFactory());
-        try {
-            writer.create(AgentEventAvro.SCHEMA, bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        return new AvroEncoder();
+    }
+
+    /** One Avro object container file; records are encoded here first, so their size is known for the memory bound. */
+    private final class AvroEncoder extends InMemoryEncoder {
+        private final DataFileWriter<GenericRecord> writer = new DataFileWriter<>(new GenericDatumWriter<GenericRecord>(AgentEventAvro.SCHEMA));
+        private final GenericDatumWriter<GenericRecord> datumWriter = new GenericDatumWriter<>(AgentEventAvro.SCHEMA);
+        private final ByteArrayOutputStream datum = new ByteArrayOutputStream(4096);
+        private BinaryEncoder encoder;
+        /** Bytes in the writer's current block, not yet in bytes: counted so the memory bound sees them. */
+        private long pending;
+
+        AvroEncoder() {
+            writer.setCodec(codecFactory());
+            try {
+                writer.create(AgentEventAvro.SCHEMA, bytes);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
-        GenericDatumWriter<GenericRecord> datumWriter = new GenericDatumWriter<>(AgentEventAvro.SCHEMA);
-        ByteArrayOutputStream datum = new ByteArrayOutputStream(4096);
-        return new Encoder() {
-            private BinaryEncoder encoder;
-            /** Bytes in the writer's current block, not yet in bytes: counted so the memory bound sees them. */
-            private long pending;
-            private byte[] finished;
 
-            @Override
-            public void append(SinkRecord r) {
-                GenericRecord record = AgentEventAvro.toRecord(event(r));
-                try {
-                    datum.reset();
-                    encoder = EncoderFactory.get().binaryEncoder(datum, encoder);
-                    datumWriter.write(record, encoder);
-                    encoder.flush();
-                    long before = bytes.size();
-                    writer.appendEncoded(ByteBuffer.wrap(datum.toByteArray()));
-                    pending = bytes.size() > before ? 0 : pending + datum.size();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+        @Override
+        public void append(SinkRecord r) {
+            GenericRecord record = AgentEventAvro.toRecord(event(r));
+            try {
+                datum.reset();
+                encoder = EncoderFactory.get().binaryEncoder(datum, encoder);
+                datumWriter.write(record, encoder);
+                encoder.flush();
+                long before = bytes.size();
+                writer.appendEncoded(ByteBuffer.wrap(datum.toByteArray()));
+                pending = bytes.size() > before ? 0 : pending + datum.size();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
+        }
 
-            @Override
-            public long size() {
-                return bytes.size() + pending;
-            }
+        @Override
+        public long size() {
+            return bytes.size() + pending;
+        }
 
-            @Override
-            public byte[] finish() {
-                if (finished == null) {
-                    try {
-                        writer.close();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                    finished = bytes.toByteArray();
-                    pending = 0;
-                }
-                return finished;
-            }
-        };
+        @Override
+        protected void close() throws IOException {
+            writer.close();
+            pending = 0;
+        }
     }
 
     private CodecFactory codecFactory() {

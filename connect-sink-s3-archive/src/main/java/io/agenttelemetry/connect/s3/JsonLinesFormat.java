@@ -28,10 +28,8 @@ final class JsonLinesFormat implements ObjectFormat {
 
     @Override
     public Encoder newEncoder() {
-        return new Encoder() {
-            private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
+        return new InMemoryEncoder() {
             private final OutputStream out = compressed(bytes);
-            private byte[] finished;
 
             @Override
             public void append(SinkRecord r) {
@@ -47,21 +45,8 @@ final class JsonLinesFormat implements ObjectFormat {
             }
 
             @Override
-            public long size() {
-                return bytes.size();
-            }
-
-            @Override
-            public byte[] finish() {
-                if (finished == null) {
-                    try {
-                        out.close();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                    finished = bytes.toByteArray();
-                }
-                return finished;
+            protected void close() throws IOException {
+                out.close();
             }
         };
     }

@@ -42,6 +42,9 @@ final class ObjectKeys {
 
     /** The record-field values the template uses, e.g. {sensitivity=restricted}; empty when it uses none. */
     Map<String, String> recordFields(SinkRecord record) {
+        if (!usesSensitivity && !usesAgent) {
+            return Map.of(); // the common case: nothing to read or allocate per record
+        }
         Map<String, String> fields = new HashMap<>();
         if (usesSensitivity) {
             fields.put("sensitivity", Sensitivity.read(record.headers(), sensitivityHeader, Sensitivity.RESTRICTED).label());

@@ -15,6 +15,7 @@ import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
 
 import io.agenttelemetry.connect.model.Sensitivity;
+import io.agenttelemetry.connect.model.config.ConfigValidators;
 import io.agenttelemetry.connect.model.config.EnumConfig;
 
 /** Configuration of {@link S3ArchiveSinkConnector}. */
@@ -98,7 +99,7 @@ public final class S3ArchiveSinkConfig extends AbstractConfig {
                     "Compression of jsonl objects: none, gzip or zstd.", OBJECTS, 2, Width.SHORT, "Compression")
             .define(AVRO_CODEC_CONFIG, Type.STRING, "deflate", EnumConfig.validator(AvroCodec.class), Importance.LOW,
                     "Block codec of avro objects: null, deflate, snappy or zstandard.", OBJECTS, 5, Width.SHORT, "Avro codec")
-            .define(TIMEZONE_CONFIG, Type.STRING, "UTC", new ZoneValidator(), Importance.LOW,
+            .define(TIMEZONE_CONFIG, Type.STRING, "UTC", ConfigValidators.zoneId(), Importance.LOW,
                     "Time zone of the date patterns in path.template, e.g. UTC or Europe/Berlin.", OBJECTS, 6, Width.SHORT, "Time zone")
             .define(PATH_TEMPLATE_CONFIG, Type.STRING, "{topic}/dt={yyyy-MM-dd}/hour={HH}/", Importance.MEDIUM,
                     "Key prefix of each object. {topic} and {partition} are the record's; {sensitivity} is its class from "
@@ -196,21 +197,5 @@ public final class S3ArchiveSinkConfig extends AbstractConfig {
                     .append(URLEncoder.encode(pair.substring(eq + 1).trim(), StandardCharsets.UTF_8));
         }
         return sb.length() == 0 ? null : sb.toString();
-    }
-
-    private static final class ZoneValidator implements ConfigDef.Validator {
-        @Override
-        public void ensureValid(String name, Object value) {
-            try {
-                ZoneId.of((String) value);
-            } catch (java.time.DateTimeException e) {
-                throw new ConfigException(name, value, "unknown time zone");
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "time zone id, e.g. UTC";
-        }
     }
 }

@@ -17,6 +17,7 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
 
+import io.agenttelemetry.connect.model.config.ConfigValidators;
 import io.agenttelemetry.connect.model.config.EnumConfig;
 import io.agenttelemetry.connect.model.config.NonEmptyList;
 import io.agenttelemetry.connect.model.config.PlaceholderTemplate;
@@ -83,6 +84,40 @@ public final class AgentLogSourceConfig extends AbstractConfig {
     private static final String OUTPUT = "Output";
     private static final String ERRORS = "Errors";
 
+    private static final ConfigDef.Validator REGEX = ConfigValidators.of("Java regular expression, or empty", (name, value) -> {
+        try {
+            optionalPattern((String) value);
+        } catch (PatternSyntaxException e) {
+            throw new ConfigException(name, value, "not a valid regex: " + e.getDescription());
+        }
+    });
+
+    private static final ConfigDef.Validator FORMAT = ConfigValidators.of(
+            "auto, otlp-json, claude-code, openai-agents, jsonl, text, or an EventParserProvider's name", (name, value) -> {
+                List<String> names = EventParsers.load().names();
+                if (value == null || !names.contains(value.toString().trim().toLowerCase(java.util.Locale.ROOT))) {
+                    throw new ConfigException(name, value, "unknown format; known formats: " + names);
+                }
+            });
+    private static final ConfigDef.Validator FORMAT_BY_PATH = ConfigValidators.of("list of glob=format",
+            (name, value) -> formatByPath(strings(value)));
+    private static final ConfigDef.Validator JSONL_FIELDS = ConfigValidators.of("list of field=/json/pointer",
+            (name, value) -> jsonFields(strings(value)));
+    private static final ConfigDef.Validator TIMESTAMP_FORMAT = ConfigValidators.of(
+            "auto, iso8601, epoch_s, epoch_ms, epoch_us, epoch_ns, or a DateTimeFormatter pattern", (name, value) -> {
+                try {
+                    Timestamps.of((String) value, "UTC");
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException(name, value, "neither a known format nor a DateTimeFormatter pattern: " + e.getMessage());
+                }
+            });
+    static final Set<String> TOPIC_VARIABLES = Set.of("format", "type", "dir");
+    private static final ConfigDef.Validator TOPIC_TEMPLATE = ConfigValidators.of("topic name, may contain {format}, {type}, {dir}",
+            (name, value) -> {
+                new ConfigDef.NonEmptyString().ensureValid(name, value);
+                topicTemplate((String) value);
+            });
+
     public static final ConfigDef CONFIG_DEF = new ConfigDef()
             .define(PATHS_CONFIG, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, new NonEmptyList("glob pattern"), Importance.HIGH,
                     "Comma-separated glob patterns of the files to tail, e.g. /var/log/agents/**/*.jsonl. "
@@ -90,10 +125,10 @@ public final class AgentLogSourceConfig extends AbstractConfig {
                             + "patterns match the rotated copies too (e.g. app.log*): lines written between the last read "
                             + "and the truncation are then read from the copy instead of being lost.",
                     FILES, 1, Width.LONG, "Paths")
-            .define(INCLUDE_REGEX_CONFIG, Type.STRING, "", new RegexValidator(), Importance.LOW,
+            .define(INCLUDE_REGEX_CONFIG, Type.STRING, "", REGEX, Importance.LOW,
                     "If set, only files whose full path matches this regex are read.",
                     FILES, 2, Width.MEDIUM, "Include regex")
-            .define(EXCLUDE_REGEX_CONFIG, Type.STRING, "", new RegexValidator(), Importance.LOW,
+            .define(EXCLUDE_REGEX_CONFIG, Type.STRING, "", REGEX, Importance.LOW,
                     "Files whose full path matches this regex are never read, e.g. .*\\.gz$.",
                     FILES, 3, Width.MEDIUM, "Exclude regex")
             .define(START_POSITION_CONFIG, Type.STRING, "earliest", EnumConfig.validator(StartPosition.class), Importance.MEDIUM,
@@ -131,14 +166,14 @@ public final class AgentLogSourceConfig extends AbstractConfig {
                     "A rotated-away file counts as completed only after it has not grown for this long, since "
                             + "writers may append to a renamed file for a while.",
                     FILES, 11, Width.SHORT, "Completed after idle")
-            .define(FORMAT_CONFIG, Type.STRING, EventParsers.AUTO, new FormatValidator(), Importance.HIGH,
+            .define(FORMAT_CONFIG, Type.STRING, EventParsers.AUTO, FORMAT, Importance.HIGH,
                     "Format of every file: auto (sniffed from each file's first line: otlp-json, claude-code, "
                             + "openai-agents or jsonl; text is never sniffed), otlp-json (OpenTelemetry Collector file "
                             + "exporter), claude-code (Claude Code / Agent SDK session transcripts), openai-agents (OpenAI "
                             + "Agents SDK trace exports), jsonl (any JSON lines, see jsonl.fields), text (see text.pattern "
                             + "and multiline.*), or a format added through the EventParserProvider SPI.",
                     READING, 1, Width.SHORT, "Format")
-            .define(FORMAT_BY_PATH_CONFIG, Type.LIST, "", new FormatByPathValidator(), Importance.MEDIUM,
+            .define(FORMAT_BY_PATH_CONFIG, Type.LIST, "", FORMAT_BY_PATH, Importance.MEDIUM,
                     "Formats per path pattern, as glob=format pairs tried in order, e.g. "
                             + "/var/log/claude/**.jsonl=claude-code,/var/log/app/*.log=text. Files no pattern matches "
                             + "use format.",
@@ -157,27 +192,27 @@ public final class AgentLogSourceConfig extends AbstractConfig {
                             + "truncate parses its first max.line.bytes (which usually fails for JSON and then goes to "
                             + "the error topic too).",
                     READING, 6, Width.SHORT, "Max line policy")
-            .define(TIMESTAMP_FORMAT_CONFIG, Type.STRING, "auto", new TimestampFormatValidator(), Importance.MEDIUM,
+            .define(TIMESTAMP_FORMAT_CONFIG, Type.STRING, "auto", TIMESTAMP_FORMAT, Importance.MEDIUM,
                     "How jsonl and text formats write event times: auto (ISO-8601, or epoch seconds, milliseconds, "
                             + "microseconds or nanoseconds told apart by magnitude), iso8601, epoch_s, epoch_ms, epoch_us, "
                             + "epoch_ns, or a java.time DateTimeFormatter pattern such as yyyy-MM-dd HH:mm:ss,SSS.",
                     PARSING, 1, Width.MEDIUM, "Timestamp format")
-            .define(TIMESTAMP_ZONE_CONFIG, Type.STRING, "UTC", new ZoneValidator(), Importance.LOW,
+            .define(TIMESTAMP_ZONE_CONFIG, Type.STRING, "UTC", ConfigValidators.zoneId(), Importance.LOW,
                     "Time zone for timestamp.format patterns without an offset, e.g. UTC or Europe/Berlin.",
                     PARSING, 2, Width.SHORT, "Timestamp zone")
-            .define(JSONL_FIELDS_CONFIG, Type.LIST, "", new JsonFieldsValidator(), Importance.MEDIUM,
+            .define(JSONL_FIELDS_CONFIG, Type.LIST, "", JSONL_FIELDS, Importance.MEDIUM,
                     "For format jsonl: where model fields are, as field=JSON Pointer pairs, e.g. "
                             + "time=/ts,message=/msg/text,trace_id=/ctx/trace. Fields: "
                             + String.join(", ", new java.util.TreeSet<>(JsonLinesParserProvider.FIELDS.keySet()))
                             + ". Unmapped fields are taken from well-known names (timestamp, level, message, trace_id, ...).",
                     PARSING, 3, Width.LONG, "JSON field mapping")
-            .define(TEXT_PATTERN_CONFIG, Type.STRING, "", new RegexValidator(), Importance.MEDIUM,
+            .define(TEXT_PATTERN_CONFIG, Type.STRING, "", REGEX, Importance.MEDIUM,
                     "For format text: regex read against each event's first line. Named groups time, level, message, "
                             + "traceid, spanid, service and name fill the model; every named group is also kept as an "
                             + "attribute. Events whose first line does not match keep their whole text as the body. Empty: "
                             + "the whole text is the body.",
                     PARSING, 4, Width.LONG, "Text pattern")
-            .define(MULTILINE_START_PATTERN_CONFIG, Type.STRING, "", new RegexValidator(), Importance.MEDIUM,
+            .define(MULTILINE_START_PATTERN_CONFIG, Type.STRING, "", REGEX, Importance.MEDIUM,
                     "For format text: a line matching this regex starts a new event and the lines after it that do "
                             + "not match are joined to it (stack traces). Empty: every line is an event.",
                     PARSING, 5, Width.LONG, "Multi-line start pattern")
@@ -193,7 +228,7 @@ public final class AgentLogSourceConfig extends AbstractConfig {
                     "A multi-line event is emitted when no new line arrived for this long, so the last stack trace of "
                             + "a quiet file does not wait for the next log line.",
                     PARSING, 8, Width.SHORT, "Multi-line flush timeout")
-            .define(TOPIC_CONFIG, Type.STRING, "agent-events", new TopicTemplateValidator(), Importance.HIGH,
+            .define(TOPIC_CONFIG, Type.STRING, "agent-events", TOPIC_TEMPLATE, Importance.HIGH,
                     "Topic for the events. May name per-format or per-directory topics with placeholders: {format} "
                             + "(the file's format, e.g. claude-code), {type} (span or log) and {dir} (name of the file's "
                             + "directory), e.g. agent-events.{format}. Characters Kafka does not allow in topic names "
@@ -335,115 +370,17 @@ public final class AgentLogSourceConfig extends AbstractConfig {
         return fields;
     }
 
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(Object listValue) {
+        return (List<String>) listValue;
+    }
+
     private static Pattern optionalPattern(String regex) {
         return regex == null || regex.isEmpty() ? null : Pattern.compile(regex);
     }
-
-    private static final class RegexValidator implements ConfigDef.Validator {
-        @Override
-        public void ensureValid(String name, Object value) {
-            try {
-                optionalPattern((String) value);
-            } catch (PatternSyntaxException e) {
-                throw new ConfigException(name, value, "not a valid regex: " + e.getDescription());
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "Java regular expression, or empty";
-        }
-    }
-
-    static final Set<String> TOPIC_VARIABLES = Set.of("format", "type", "dir");
 
     private static PlaceholderTemplate topicTemplate(String topic) {
         return PlaceholderTemplate.parse(TOPIC_CONFIG, topic, TOPIC_VARIABLES, java.time.ZoneOffset.UTC);
     }
 
-    private static final class TopicTemplateValidator implements ConfigDef.Validator {
-        @Override
-        public void ensureValid(String name, Object value) {
-            new ConfigDef.NonEmptyString().ensureValid(name, value);
-            topicTemplate((String) value);
-        }
-
-        @Override
-        public String toString() {
-            return "topic name, may contain {format}, {type}, {dir}";
-        }
-    }
-
-    private static final class FormatByPathValidator implements ConfigDef.Validator {
-        @Override
-        @SuppressWarnings("unchecked")
-        public void ensureValid(String name, Object value) {
-            formatByPath((List<String>) value);
-        }
-
-        @Override
-        public String toString() {
-            return "list of glob=format";
-        }
-    }
-
-    private static final class JsonFieldsValidator implements ConfigDef.Validator {
-        @Override
-        @SuppressWarnings("unchecked")
-        public void ensureValid(String name, Object value) {
-            jsonFields((List<String>) value);
-        }
-
-        @Override
-        public String toString() {
-            return "list of field=/json/pointer";
-        }
-    }
-
-    private static final class TimestampFormatValidator implements ConfigDef.Validator {
-        @Override
-        public void ensureValid(String name, Object value) {
-            try {
-                Timestamps.of((String) value, "UTC");
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(name, value, "neither a known format nor a DateTimeFormatter pattern: " + e.getMessage());
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "auto, iso8601, epoch_s, epoch_ms, epoch_us, epoch_ns, or a DateTimeFormatter pattern";
-        }
-    }
-
-    private static final class ZoneValidator implements ConfigDef.Validator {
-        @Override
-        public void ensureValid(String name, Object value) {
-            try {
-                java.time.ZoneId.of((String) value);
-            } catch (java.time.DateTimeException e) {
-                throw new ConfigException(name, value, "unknown time zone: " + e.getMessage());
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "time zone id, e.g. UTC";
-        }
-    }
-
-    private static final class FormatValidator implements ConfigDef.Validator {
-        @Override
-        public void ensureValid(String name, Object value) {
-            List<String> names = EventParsers.load().names();
-            if (value == null || !names.contains(value.toString().trim().toLowerCase(java.util.Locale.ROOT))) {
-                throw new ConfigException(name, value, "unknown format; known formats: " + names);
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "auto, otlp-json, claude-code, openai-agents, jsonl, text, or an EventParserProvider's name";
-        }
-    }
 }

@@ -59,10 +59,11 @@ public final class ReferenceDocs {
     public static void main(String[] args) throws IOException {
         Path dir = Paths.get(args.length > 0 ? args[0] : ".").resolve("docs/reference");
         Files.createDirectories(dir);
-        for (Map.Entry<String, String> page : render().entrySet()) {
+        Map<String, String> pages = render();
+        for (Map.Entry<String, String> page : pages.entrySet()) {
             Files.writeString(dir.resolve(page.getKey()), page.getValue(), StandardCharsets.UTF_8);
         }
-        System.out.println("wrote " + render().size() + " pages to " + dir);
+        System.out.println("wrote " + pages.size() + " pages to " + dir);
     }
 
     /** File name to content, for every page and the index. */

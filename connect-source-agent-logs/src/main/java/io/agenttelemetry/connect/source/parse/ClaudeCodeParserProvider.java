@@ -1,5 +1,7 @@
 package io.agenttelemetry.connect.source.parse;
 
+import static io.agenttelemetry.connect.source.parse.JsonLines.put;
+
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -203,12 +205,6 @@ public final class ClaudeCodeParserProvider implements EventParserProvider {
             put(b, "claude_code.user_type", JsonLines.text(entry.get("userType")));
             put(b, "claude_code.is_sidechain", JsonLines.text(entry.get("isSidechain")));
             return b;
-        }
-
-        private static void put(AgentEvent.Builder b, String key, String value) {
-            if (value != null) {
-                b.attribute(key, value);
-            }
         }
 
         /** Message content as text: a string as is, text blocks joined; null if it has no text. */

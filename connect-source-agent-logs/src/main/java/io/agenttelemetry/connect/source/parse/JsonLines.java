@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Reading one JSON line, shared by the JSON-based formats. */
+import io.agenttelemetry.connect.model.AgentEvent;
+
+/** Reading JSON lines into events, shared by the JSON-based formats. */
 final class JsonLines {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -29,6 +31,13 @@ final class JsonLines {
             return MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             throw new LineParseException("not JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Sets an attribute when there is a value: the formats' fields are often absent. */
+    static void put(AgentEvent.Builder b, String key, String value) {
+        if (value != null) {
+            b.attribute(key, value);
         }
     }
 

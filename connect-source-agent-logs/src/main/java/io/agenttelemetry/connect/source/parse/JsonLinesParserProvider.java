@@ -1,5 +1,7 @@
 package io.agenttelemetry.connect.source.parse;
 
+import static io.agenttelemetry.connect.source.parse.JsonLines.text;
+
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,9 +86,5 @@ public final class JsonLinesParserProvider implements EventParserProvider {
             }
         }
         return null;
-    }
-
-    private static String text(JsonNode v) {
-        return JsonLines.text(v);
     }
 }

@@ -1,5 +1,7 @@
 package io.agenttelemetry.connect.source.parse;
 
+import static io.agenttelemetry.connect.source.parse.JsonLines.put;
+
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -138,11 +140,5 @@ public final class OpenAiAgentsParserProvider implements EventParserProvider {
 
     private static String stripPrefix(String id, String prefix) {
         return id != null && id.startsWith(prefix) ? id.substring(prefix.length()) : id;
-    }
-
-    private static void put(AgentEvent.Builder b, String key, String value) {
-        if (value != null) {
-            b.attribute(key, value);
-        }
     }
 }

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -102,19 +101,14 @@ public final class DemoMain {
             }
 
             Counts counts = new Counts(stack);
-            AtomicReference<String> failed = new AtomicReference<>();
             Wait.until("all " + expected + " events in Kafka, OpenSearch and S3", Duration.ofMinutes(5), () -> {
                 counts.refresh();
                 step(String.format("  kafka raw=%d masked=%d opensearch=%d s3 raw=%d masked=%d of %d", counts.kafka, counts.masked,
                         counts.openSearch, counts.s3, counts.s3Masked, expected));
-                // Wait.until treats exceptions as "not yet", so a failed task ends the wait through this instead.
-                failed.compareAndSet(null, counts.failedTask());
-                return failed.get() != null || counts.kafka >= expected && counts.masked >= expected && counts.openSearch >= expected
+                counts.failIfAnyConnectorFailed();
+                return counts.kafka >= expected && counts.masked >= expected && counts.openSearch >= expected
                         && counts.s3 >= expected && counts.s3Masked >= expected;
             });
-            if (failed.get() != null) {
-                throw new IllegalStateException(failed.get());
-            }
             counts.refresh();
             printSummary(stack, counts);
             Governance governance = Governance.check(stack, BUCKET, workload.planted(), AccessControl.maskedTopics(counts.topics));
@@ -209,19 +203,18 @@ public final class DemoMain {
             s3Masked = lines.getOrDefault(MASKED_PREFIX, 0L);
         }
 
-        /** The first failed task's connector and error, or null. */
-        String failedTask() {
+        /** Ends the wait at once if a task has failed: it will not recover by itself. */
+        void failIfAnyConnectorFailed() {
             for (String c : CONNECTORS) {
                 Http.Response r = Http.get(stack.connect().restUrl() + "/connectors/" + c + "/status");
                 if (r.status() == 200) {
                     for (JsonNode t : r.json().path("tasks")) {
                         if ("FAILED".equals(t.path("state").asText())) {
-                            return c + " failed: " + t.path("trace").asText().split("\n")[0];
+                            throw new Wait.Abort(c + " failed: " + t.path("trace").asText().split("\n")[0]);
                         }
                     }
                 }
             }
-            return null;
         }
 
         private Map<String, Long> topicCounts() {

@@ -3,7 +3,10 @@ package io.agenttelemetry.connect.stack;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
-/** Polls a condition until it holds or a deadline passes; never a fixed sleep. */
+/**
+ * Polls a condition until it holds or a deadline passes; never a fixed sleep. A condition that throws counts as
+ * not holding yet (a server still starting refuses connections), except for {@link Abort}, which ends the wait.
+ */
 public final class Wait {
     private static final long POLL_MILLIS = 200;
 
@@ -44,8 +47,17 @@ public final class Wait {
     private static boolean safely(BooleanSupplier condition) {
         try {
             return condition.getAsBoolean();
+        } catch (Abort e) {
+            throw e;
         } catch (RuntimeException e) {
             return false;
+        }
+    }
+
+    /** Thrown by a condition that knows waiting longer is pointless (e.g. a task has failed); ends the wait. */
+    public static final class Abort extends StackException {
+        public Abort(String message) {
+            super(message);
         }
     }
 }

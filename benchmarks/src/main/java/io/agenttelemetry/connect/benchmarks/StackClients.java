@@ -1,0 +1,91 @@
+package io.agenttelemetry.connect.benchmarks;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import io.agenttelemetry.connect.stack.LocalStack;
+import io.agenttelemetry.connect.stack.S3Server;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/** The clients and configs the end-to-end benchmarks share: Kafka, the local S3 server and our S3 sink. */
+final class StackClients {
+    private StackClients() {
+    }
+
+    static void createTopic(LocalStack stack, String topic, int partitions) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafka().bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+        }
+    }
+
+    /** A producer for loading inputs fast: lz4, large batches, a short linger. */
+    static KafkaProducer<String, String> producer(LocalStack stack) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers());
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, "1048576");
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        return new KafkaProducer<>(p);
+    }
+
+    /** Records in the topic (sum of end offsets); 0 while it does not exist. */
+    static long endOffsets(Admin admin, String topic) {
+        try {
+            if (!admin.listTopics().names().get().contains(topic)) {
+                return 0;
+            }
+            Map<TopicPartition, OffsetSpec> specs = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+                    .stream().collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
+            return admin.listOffsets(specs).all().get().values().stream().mapToLong(o -> o.offset()).sum();
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    static S3Client s3(LocalStack stack) {
+        return S3Client.builder().endpointOverride(URI.create(stack.s3().endpoint())).region(Region.of(S3Server.REGION))
+                .forcePathStyle(true).credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(S3Server.ACCESS_KEY, S3Server.SECRET_KEY))).build();
+    }
+
+    /** Records the sink has archived under the prefix, from its objects' record-count metadata. */
+    static long archivedRecords(S3Client s3, String bucket, String prefix) {
+        long records = 0;
+        for (S3Object o : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents()) {
+            records += Long.parseLong(s3.headObject(b -> b.bucket(bucket).key(o.key())).metadata().getOrDefault("record-count", "0"));
+        }
+        return records;
+    }
+
+    /** Our S3 sink on the local S3 server; callers add format, rotation and memory settings. */
+    static Map<String, String> s3SinkConfig(LocalStack stack, String topic, String bucket) {
+        Map<String, String> c = new HashMap<>();
+        c.put("connector.class", "io.agenttelemetry.connect.s3.S3ArchiveSinkConnector");
+        c.put("tasks.max", "1");
+        c.put("topics", topic);
+        c.put("s3.bucket.name", bucket);
+        c.put("s3.endpoint", stack.s3().endpoint());
+        c.put("s3.path.style.access.enabled", "true");
+        c.put("aws.access.key.id", S3Server.ACCESS_KEY);
+        c.put("aws.secret.access.key", S3Server.SECRET_KEY);
+        return c;
+    }
+}
