@@ -13,7 +13,16 @@ interface ObjectFormat {
         /** Bytes so far (compressed bytes as the compressor has flushed them): what the open object holds in memory. */
         long size();
 
-        /** The object's bytes; the same on every call, so a failed upload is retried as it was. */
+        /**
+         * Takes the bytes encoded so far out of memory (for a part of a multipart upload); the encoder goes on
+         * where it was, so the parts concatenated with {@link #finish()} make the object.
+         */
+        byte[] drain();
+
+        /**
+         * Ends the object and returns its bytes not yet drained; the same on every call, so a failed upload is
+         * retried as it was.
+         */
         byte[] finish();
     }
 

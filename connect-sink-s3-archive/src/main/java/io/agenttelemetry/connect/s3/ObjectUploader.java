@@ -2,47 +2,60 @@ package io.agenttelemetry.connect.s3;
 
 import java.io.Closeable;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.CompletedMultipartUpload;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 
 /**
- * Writes finished objects with {@code If-None-Match: *}, so an object is never overwritten. If one already
- * exists under the key (written before a crash, its offsets not yet committed), its end offset is read from its
- * metadata and returned, and the caller continues after it.
+ * Writes finished objects with {@code If-None-Match: *} (on the PUT, or on completing a multipart upload), so an
+ * object is never overwritten. If one already exists under the key (written before a crash, its offsets not yet
+ * committed), its end offset is read from its metadata or its offsets marker and returned, and the caller
+ * continues after it.
  */
 final class ObjectUploader implements Closeable {
     static final String START_OFFSET = "start-offset";
     static final String END_OFFSET = "end-offset";
     static final String RECORD_COUNT = "record-count";
+    static final String WRITER_ID = "writer-id";
+    private static final Logger log = LoggerFactory.getLogger(ObjectUploader.class);
 
     private final S3Client s3;
     private final String bucket;
     private final S3ArchiveSinkConfig config;
+    private final AwsCredentials credentials;
 
     ObjectUploader(S3ArchiveSinkConfig config) {
         this.bucket = config.bucket;
         this.config = config;
+        this.credentials = new AwsCredentials(config);
         S3ClientBuilder b = S3Client.builder()
                 .region(Region.of(config.region))
                 .forcePathStyle(config.pathStyle)
-                .credentialsProvider(credentials(config))
+                .credentialsProvider(credentials.provider())
                 .httpClientBuilder(ApacheHttpClient.builder());
         if (!config.endpoint.isEmpty()) {
             b.endpointOverride(URI.create(config.endpoint));
@@ -50,54 +63,148 @@ final class ObjectUploader implements Closeable {
         this.s3 = b.build();
     }
 
-    private static AwsCredentialsProvider credentials(S3ArchiveSinkConfig config) {
-        if (config.accessKeyId.isEmpty()) {
-            return DefaultCredentialsProvider.builder().build();
-        }
-        return StaticCredentialsProvider.create(AwsBasicCredentials.create(config.accessKeyId, config.secretAccessKey.value()));
-    }
-
     /**
+     * Writes the finished object: in one PUT if no part went yet, else its last part, its offsets marker and the
+     * multipart upload's completion.
+     *
      * @return -1 if the object was written now, else the end offset of the object already under that key
      * @throws RetriableException on throttling, server errors and connection failures (after the SDK's own retries)
      */
-    long put(String key, byte[] body, long startOffset, long endOffset, int count) {
-        PutObjectRequest.Builder req = PutObjectRequest.builder()
-                .bucket(bucket)
-                .key(key)
-                .ifNoneMatch("*")
-                .contentType(config.objectFormat.contentType())
-                .metadata(Map.of(START_OFFSET, Long.toString(startOffset), END_OFFSET, Long.toString(endOffset),
-                        RECORD_COUNT, Integer.toString(count)));
+    long write(PartitionBuffer b) {
+        byte[] body = b.finish();
+        if (!b.multipart()) {
+            return putObject(b, body);
+        }
+        if (b.hasUnsentBytes()) {
+            uploadPart(b);
+        }
+        putOffsetsMarker(b);
+        String what = "complete multipart upload of s3://" + bucket + "/" + b.key();
+        try {
+            List<CompletedPart> parts = new ArrayList<>();
+            for (int i = 0; i < b.partETags().size(); i++) {
+                parts.add(CompletedPart.builder().partNumber(i + 1).eTag(b.partETags().get(i)).build());
+            }
+            s3.completeMultipartUpload(CompleteMultipartUploadRequest.builder().bucket(bucket).key(b.key())
+                    .uploadId(b.uploadId()).ifNoneMatch("*")
+                    .multipartUpload(CompletedMultipartUpload.builder().parts(parts).build()).build());
+            return -1;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 412) {
+                abort(b);
+                return existingEndOffset(b.key());
+            }
+            throw classify(what, e);
+        } catch (SdkClientException e) {
+            throw new RetriableException(what + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Uploads the bytes encoded so far as the object's next part, starting its multipart upload first if needed. */
+    void uploadPart(PartitionBuffer b) {
+        String what = "upload part of s3://" + bucket + "/" + b.key();
+        try {
+            if (!b.multipart()) {
+                String writerId = UUID.randomUUID().toString();
+                CreateMultipartUploadRequest.Builder req = CreateMultipartUploadRequest.builder().bucket(bucket).key(b.key())
+                        .metadata(Map.of(START_OFFSET, Long.toString(b.startOffset()), WRITER_ID, writerId));
+                objectHeaders(req::contentType, req::contentEncoding, req::serverSideEncryption, req::ssekmsKeyId, req::tagging);
+                b.multipartStarted(s3.createMultipartUpload(req.build()).uploadId(), writerId);
+            }
+            byte[] part = b.nextPart();
+            int partNumber = b.partETags().size() + 1;
+            String eTag = s3.uploadPart(UploadPartRequest.builder().bucket(bucket).key(b.key()).uploadId(b.uploadId())
+                    .partNumber(partNumber).contentLength((long) part.length).build(), RequestBody.fromBytes(part)).eTag();
+            b.partUploaded(eTag);
+        } catch (S3Exception e) {
+            throw classify(what, e);
+        } catch (SdkClientException e) {
+            throw new RetriableException(what + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Gives up an unfinished multipart upload, so its parts stop costing storage; failures are only logged. */
+    void abort(PartitionBuffer b) {
+        if (!b.multipart()) {
+            return;
+        }
+        try {
+            s3.abortMultipartUpload(r -> r.bucket(bucket).key(b.key()).uploadId(b.uploadId()));
+        } catch (SdkException e) {
+            log.warn("Could not abort the multipart upload {} of s3://{}/{} (a bucket lifecycle rule for incomplete "
+                    + "multipart uploads removes its parts): {}", b.uploadId(), bucket, b.key(), e.getMessage());
+        }
+    }
+
+    /**
+     * A multipart upload's metadata is fixed when it starts, before its end offset is known; the end offset goes
+     * to a small marker object named after the upload's writer id, written before the upload completes, so it
+     * exists whenever the object does. Its name starts with an underscore, which Hive, Spark and Athena skip.
+     */
+    private void putOffsetsMarker(PartitionBuffer b) {
+        String markerKey = offsetsMarkerKey(b.key(), b.writerId());
+        String body = START_OFFSET + "=" + b.startOffset() + "\n" + END_OFFSET + "=" + b.endOffset() + "\n"
+                + RECORD_COUNT + "=" + b.count() + "\n";
+        try {
+            s3.putObject(PutObjectRequest.builder().bucket(bucket).key(markerKey).contentType("text/plain")
+                    .metadata(offsetsMetadata(b)).build(), RequestBody.fromString(body));
+        } catch (S3Exception e) {
+            throw classify("PUT s3://" + bucket + "/" + markerKey, e);
+        } catch (SdkClientException e) {
+            throw new RetriableException("PUT s3://" + bucket + "/" + markerKey + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    static String offsetsMarkerKey(String key, String writerId) {
+        int slash = key.lastIndexOf('/');
+        return key.substring(0, slash + 1) + "_" + key.substring(slash + 1) + "." + writerId + ".offsets";
+    }
+
+    private static Map<String, String> offsetsMetadata(PartitionBuffer b) {
+        return Map.of(START_OFFSET, Long.toString(b.startOffset()), END_OFFSET, Long.toString(b.endOffset()),
+                RECORD_COUNT, Integer.toString(b.count()));
+    }
+
+    private long putObject(PartitionBuffer b, byte[] body) {
+        PutObjectRequest.Builder req = PutObjectRequest.builder().bucket(bucket).key(b.key()).ifNoneMatch("*")
+                .metadata(offsetsMetadata(b));
+        objectHeaders(req::contentType, req::contentEncoding, req::serverSideEncryption, req::ssekmsKeyId, req::tagging);
+        try {
+            s3.putObject(req.build(), RequestBody.fromBytes(body));
+            b.partUploaded(null);
+            return -1;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 412) {
+                return existingEndOffset(b.key());
+            }
+            throw classify("PUT s3://" + bucket + "/" + b.key(), e);
+        } catch (SdkClientException e) {
+            throw new RetriableException("PUT s3://" + bucket + "/" + b.key() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Content type and encoding, server-side encryption and tags: the same for single PUTs and multipart uploads. */
+    private void objectHeaders(Consumer<String> contentType, Consumer<String> contentEncoding,
+                               Consumer<ServerSideEncryption> sse, Consumer<String> kmsKeyId, Consumer<String> tagging) {
+        contentType.accept(config.objectFormat.contentType());
         if (config.objectFormat.contentEncoding() != null) {
-            req.contentEncoding(config.objectFormat.contentEncoding());
+            contentEncoding.accept(config.objectFormat.contentEncoding());
         }
         switch (config.sseAlgorithm) {
             case AES256:
-                req.serverSideEncryption(ServerSideEncryption.AES256);
+                sse.accept(ServerSideEncryption.AES256);
                 break;
             case AWS_KMS:
-                req.serverSideEncryption(ServerSideEncryption.AWS_KMS);
+                sse.accept(ServerSideEncryption.AWS_KMS);
                 if (!config.sseKmsKeyId.isEmpty()) {
-                    req.ssekmsKeyId(config.sseKmsKeyId);
+                    kmsKeyId.accept(config.sseKmsKeyId);
                 }
                 break;
             default:
                 break;
         }
         if (config.objectTags != null) {
-            req.tagging(config.objectTags);
-        }
-        try {
-            s3.putObject(req.build(), RequestBody.fromBytes(body));
-            return -1;
-        } catch (S3Exception e) {
-            if (e.statusCode() == 412) {
-                return existingEndOffset(key);
-            }
-            throw classify("PUT s3://" + bucket + "/" + key, e);
-        } catch (SdkClientException e) {
-            throw new RetriableException("PUT s3://" + bucket + "/" + key + " failed: " + e.getMessage(), e);
+            tagging.accept(config.objectTags);
         }
     }
 
@@ -105,6 +212,11 @@ final class ObjectUploader implements Closeable {
         try {
             HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key(key));
             String end = head.metadata().get(END_OFFSET);
+            String writerId = head.metadata().get(WRITER_ID);
+            if (end == null && writerId != null) {
+                String markerKey = offsetsMarkerKey(key, writerId);
+                end = s3.headObject(b -> b.bucket(bucket).key(markerKey)).metadata().get(END_OFFSET);
+            }
             if (end == null) {
                 throw new ConnectException("s3://" + bucket + "/" + key + " exists but was not written by this connector "
                         + "(no " + END_OFFSET + " metadata); refusing to guess which records it holds");
@@ -119,8 +231,9 @@ final class ObjectUploader implements Closeable {
 
     private static RuntimeException classify(String what, S3Exception e) {
         int status = e.statusCode();
-        // 501 Not Implemented (e.g. a store without object tagging) will not pass by retrying.
-        if (status == 429 || (status >= 500 && status != 501)) {
+        // 501 Not Implemented (e.g. a store without object tagging) will not pass by retrying; 409 is a conditional
+        // write racing another, which a retry settles.
+        if (status == 409 || status == 429 || (status >= 500 && status != 501)) {
             return new RetriableException(what + " failed with HTTP " + status + ": " + e.getMessage(), e);
         }
         return new ConnectException(what + " failed with HTTP " + status + ": " + e.awsErrorDetails().errorMessage(), e);
@@ -129,5 +242,6 @@ final class ObjectUploader implements Closeable {
     @Override
     public void close() {
         s3.close();
+        credentials.close();
     }
 }

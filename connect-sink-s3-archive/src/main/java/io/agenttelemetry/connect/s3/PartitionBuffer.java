@@ -1,11 +1,20 @@
 package io.agenttelemetry.connect.s3;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
 import org.apache.kafka.connect.sink.SinkRecord;
 
-/** The object being assembled for one topic-partition: encoded records, their offset range and age. */
+/**
+ * The object being assembled for one topic-partition: its key, encoded records, their offset range and age, and,
+ * once it outgrows one part, the multipart upload its parts went to. Memory holds only what is not uploaded yet.
+ */
 final class PartitionBuffer {
     private final ObjectFormat.Encoder encoder;
-    private final java.util.Map<String, String> recordFields;
+    private final String key;
+    private final Map<String, String> recordFields;
     private final long startOffset;
     private final long firstTimestampMillis;
     private final long openedAtMillis;
@@ -13,14 +22,23 @@ final class PartitionBuffer {
     private int count;
     private boolean sealed;
 
-    PartitionBuffer(ObjectFormat format, long startOffset, long firstTimestampMillis, long nowMillis) {
-        this(format, startOffset, firstTimestampMillis, nowMillis, java.util.Map.of());
+    private String uploadId;
+    private String writerId;
+    private final List<String> partETags = new ArrayList<>();
+    /** Bytes taken from the encoder but not yet acknowledged as a part (or as the whole object). */
+    private byte[] unsent;
+    private long uploadedBytes;
+
+    PartitionBuffer(ObjectFormat format, String key, long startOffset, long firstTimestampMillis, long nowMillis) {
+        this(format, key, startOffset, firstTimestampMillis, nowMillis, Map.of());
     }
 
     /** @param recordFields the path template's record-field values every record of this object shares */
-    PartitionBuffer(ObjectFormat format, long startOffset, long firstTimestampMillis, long nowMillis, java.util.Map<String, String> recordFields) {
-        this.recordFields = recordFields;
+    PartitionBuffer(ObjectFormat format, String key, long startOffset, long firstTimestampMillis, long nowMillis,
+                    Map<String, String> recordFields) {
         this.encoder = format.newEncoder();
+        this.key = key;
+        this.recordFields = recordFields;
         this.startOffset = startOffset;
         this.endOffset = startOffset - 1;
         this.firstTimestampMillis = firstTimestampMillis;
@@ -34,10 +52,60 @@ final class PartitionBuffer {
         count++;
     }
 
-    /** The finished object's bytes; the same bytes on every call, so a failed upload can be retried as it was. */
+    /**
+     * Ends the object: nothing more may be appended. Returns the bytes not yet uploaded, which is the whole object
+     * unless parts went already; the same bytes on every call until they are acknowledged, so a failed upload is
+     * retried as it was.
+     */
     byte[] finish() {
-        sealed = true;
-        return encoder.finish();
+        if (!sealed) {
+            sealed = true;
+            byte[] tail = encoder.finish();
+            unsent = unsent == null ? tail : concat(unsent, tail);
+        }
+        return unsent == null ? new byte[0] : unsent;
+    }
+
+    /** The next part to upload: the one that failed before, else everything encoded since the last part. */
+    byte[] nextPart() {
+        if (unsent == null) {
+            unsent = sealed ? new byte[0] : encoder.drain();
+        }
+        return unsent;
+    }
+
+    /** The bytes last returned by {@link #nextPart()} or {@link #finish()} are in S3 as the given part. */
+    void partUploaded(String eTag) {
+        partETags.add(eTag);
+        uploadedBytes += unsent.length;
+        unsent = null;
+    }
+
+    void multipartStarted(String uploadId, String writerId) {
+        this.uploadId = uploadId;
+        this.writerId = writerId;
+    }
+
+    boolean multipart() {
+        return uploadId != null;
+    }
+
+    /** True once some bytes not yet uploaded are waiting. */
+    boolean hasUnsentBytes() {
+        return unsent != null && unsent.length > 0;
+    }
+
+    String uploadId() {
+        return uploadId;
+    }
+
+    /** Random id of this writer's multipart upload, naming the marker that records the object's offsets. */
+    String writerId() {
+        return writerId;
+    }
+
+    List<String> partETags() {
+        return Collections.unmodifiableList(partETags);
     }
 
     /** True once finished: nothing more may be appended. */
@@ -45,9 +113,19 @@ final class PartitionBuffer {
         return sealed;
     }
 
-    /** Bytes so far (compressed bytes as the compressor has flushed them). */
+    /** Bytes held in memory (compressed bytes as the compressor has flushed them). */
     long size() {
-        return encoder.size();
+        // Once sealed, the encoder's remaining bytes are the unsent tail.
+        return (sealed ? 0 : encoder.size()) + (unsent == null ? 0 : unsent.length);
+    }
+
+    /** Bytes of the object so far, uploaded parts included. */
+    long objectSize() {
+        return uploadedBytes + size();
+    }
+
+    String key() {
+        return key;
     }
 
     int count() {
@@ -62,7 +140,7 @@ final class PartitionBuffer {
         return endOffset;
     }
 
-    java.util.Map<String, String> recordFields() {
+    Map<String, String> recordFields() {
         return recordFields;
     }
 
@@ -72,5 +150,12 @@ final class PartitionBuffer {
 
     long ageMillis(long nowMillis) {
         return nowMillis - openedAtMillis;
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = new byte[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 }

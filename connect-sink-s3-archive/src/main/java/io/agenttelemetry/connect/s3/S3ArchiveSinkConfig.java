@@ -41,6 +41,14 @@ public final class S3ArchiveSinkConfig extends AbstractConfig {
     public static final String SSE_KMS_KEY_ID_CONFIG = "s3.sse.kms.key.id";
     public static final String OBJECT_TAGS_CONFIG = "s3.object.tags";
     public static final String SENSITIVITY_HEADER_CONFIG = "sensitivity.header.name";
+    public static final String PART_SIZE_CONFIG = "s3.part.size";
+    public static final String STS_ROLE_ARN_CONFIG = "aws.sts.role.arn";
+    public static final String STS_SESSION_NAME_CONFIG = "aws.sts.role.session.name";
+    public static final String STS_EXTERNAL_ID_CONFIG = "aws.sts.role.external.id";
+    public static final String STS_ENDPOINT_CONFIG = "aws.sts.endpoint";
+
+    /** S3's smallest part of a multipart upload (except the last). */
+    static final int MIN_PART_SIZE = 5 * 1024 * 1024;
 
     /** Object formats. */
     public enum Format { JSONL, AVRO }
@@ -77,17 +85,27 @@ public final class S3ArchiveSinkConfig extends AbstractConfig {
             .define(SECRET_ACCESS_KEY_CONFIG, Type.PASSWORD, "", Importance.MEDIUM,
                     "Secret key for the static access key id. Use a config provider, e.g. ${env:AWS_SECRET_ACCESS_KEY}.",
                     S3, 6, Width.MEDIUM, "Secret access key")
+            .define(STS_ROLE_ARN_CONFIG, Type.STRING, "", Importance.MEDIUM,
+                    "Role to assume through STS (AssumeRole) with the credentials above; its temporary credentials "
+                            + "sign the S3 requests and are refreshed before they expire. Empty to use the credentials directly.",
+                    S3, 7, Width.LONG, "Role ARN")
+            .define(STS_SESSION_NAME_CONFIG, Type.STRING, "agent-telemetry-connect", new ConfigDef.NonEmptyString(), Importance.LOW,
+                    "Session name of the assumed role, shown in CloudTrail.", S3, 8, Width.MEDIUM, "Role session name")
+            .define(STS_EXTERNAL_ID_CONFIG, Type.PASSWORD, "", Importance.LOW,
+                    "External id the role's trust policy requires, if any.", S3, 9, Width.MEDIUM, "Role external id")
+            .define(STS_ENDPOINT_CONFIG, Type.STRING, "", Importance.LOW,
+                    "STS endpoint URL, e.g. a VPC endpoint; empty for the region's default.", S3, 10, Width.LONG, "STS endpoint")
             .define(SSE_ALGORITHM_CONFIG, Type.STRING, "none", EnumConfig.validator(SseAlgorithm.class), Importance.MEDIUM,
                     "Server-side encryption of each object: none (the bucket's default applies), aes256 (SSE-S3) or "
                             + "aws_kms (SSE-KMS, with s3.sse.kms.key.id or the account's default key).",
-                    S3, 7, Width.SHORT, "Server-side encryption")
+                    S3, 11, Width.SHORT, "Server-side encryption")
             .define(SSE_KMS_KEY_ID_CONFIG, Type.STRING, "", Importance.LOW,
                     "KMS key id or ARN for s3.sse.algorithm=aws_kms; empty for the AWS managed key.",
-                    S3, 8, Width.MEDIUM, "KMS key id")
+                    S3, 12, Width.MEDIUM, "KMS key id")
             .define(OBJECT_TAGS_CONFIG, Type.LIST, "", Importance.LOW,
                     "Tags set on every object as key=value pairs, e.g. sensitivity=restricted,retention=audit, for "
                             + "lifecycle rules and access policies.",
-                    S3, 9, Width.LONG, "Object tags")
+                    S3, 13, Width.LONG, "Object tags")
             .define(FORMAT_CONFIG, Type.STRING, "jsonl", EnumConfig.validator(Format.class), Importance.HIGH,
                     "Object format: jsonl (one value per line; any record: Structs, maps and scalars as JSON, byte "
                             + "arrays as they are, so with value.converter=ByteArrayConverter a JSON topic is archived "
@@ -133,7 +151,12 @@ public final class S3ArchiveSinkConfig extends AbstractConfig {
             .define(BUFFER_MAX_BYTES_CONFIG, Type.LONG, 256L * 1024 * 1024, ConfigDef.Range.between(1024, 64L * 1024 * 1024 * 1024),
                     Importance.MEDIUM, "Bound on the bytes all open objects of a task hold in memory together; when "
                             + "exceeded, the largest open object is written early. Size the worker heap above it.",
-                    ROTATION, 5, Width.SHORT, "Buffer memory bound");
+                    ROTATION, 5, Width.SHORT, "Buffer memory bound")
+            .define(PART_SIZE_CONFIG, Type.INT, 8 * 1024 * 1024, ConfigDef.Range.between(MIN_PART_SIZE, 1024 * 1024 * 1024),
+                    Importance.MEDIUM, "An object larger than this goes by multipart upload in parts of this size, "
+                            + "uploaded as they fill, so an open object holds at most about one part in memory however "
+                            + "large it grows (up to flush.bytes). Smaller objects go in one PUT.",
+                    ROTATION, 6, Width.SHORT, "Part size");
 
     final String bucket;
     final String region;
@@ -155,6 +178,11 @@ public final class S3ArchiveSinkConfig extends AbstractConfig {
     final int flushSize;
     final long flushBytes;
     final long rotateScheduleMs;
+    final int partSize;
+    final String stsRoleArn;
+    final String stsSessionName;
+    final Password stsExternalId;
+    final String stsEndpoint;
 
     public S3ArchiveSinkConfig(Map<String, ?> props) {
         super(CONFIG_DEF, props);
@@ -182,6 +210,11 @@ public final class S3ArchiveSinkConfig extends AbstractConfig {
         flushSize = getInt(FLUSH_SIZE_CONFIG);
         flushBytes = getLong(FLUSH_BYTES_CONFIG);
         rotateScheduleMs = getLong(ROTATE_SCHEDULE_INTERVAL_MS_CONFIG);
+        partSize = getInt(PART_SIZE_CONFIG);
+        stsRoleArn = getString(STS_ROLE_ARN_CONFIG).trim();
+        stsSessionName = getString(STS_SESSION_NAME_CONFIG);
+        stsExternalId = getPassword(STS_EXTERNAL_ID_CONFIG);
+        stsEndpoint = getString(STS_ENDPOINT_CONFIG).trim();
     }
 
     /** key=value pairs as the URL-encoded query string S3's tagging header takes; null if none. */

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 import io.agenttelemetry.connect.model.PluginVersion;
 
 /**
- * One object per topic-partition at a time, written when it is full or old enough. Offsets are committed only up
+ * One object per topic-partition at a time, written when it is full or old enough; an object larger than a part
+ * goes by multipart upload, a part as soon as it fills. Offsets are committed only up
  * to the end of objects durably in S3; an object found under our key after a crash tells, through its metadata,
  * which records it already holds, and those are skipped (or the consumer is rewound to just after it).
  */
@@ -80,7 +81,11 @@ public class S3ArchiveSinkTask extends SinkTask {
             if (rotate && !flush(tp, buffer, rewound)) {
                 continue;
             }
-            buffer = open.computeIfAbsent(tp, k -> new PartitionBuffer(config.objectFormat, r.kafkaOffset(), timestamp, now, fields));
+            if (buffer == null || rotate) {
+                buffer = new PartitionBuffer(config.objectFormat, config.keys.key(tp.topic(), tp.partition(), r.kafkaOffset(), timestamp, fields),
+                        r.kafkaOffset(), timestamp, now, fields);
+                open.put(tp, buffer);
+            }
             try {
                 buffer.append(r);
             } catch (DataException e) {
@@ -92,8 +97,10 @@ public class S3ArchiveSinkTask extends SinkTask {
                 continue;
             }
             lastOffset.put(tp, r.kafkaOffset());
-            if (buffer.count() >= config.flushSize || buffer.size() >= config.flushBytes) {
+            if (buffer.count() >= config.flushSize || buffer.objectSize() >= config.flushBytes) {
                 flush(tp, buffer, rewound);
+            } else if (buffer.size() >= config.partSize) {
+                uploader.uploadPart(buffer);
             } else {
                 boundMemory(rewound);
             }
@@ -124,7 +131,10 @@ public class S3ArchiveSinkTask extends SinkTask {
         reporter.report(r, e);
     }
 
-    /** Writes the largest open objects early while all of them together hold more than buffer.max.bytes. */
+    /**
+     * While all open objects together hold more than buffer.max.bytes, the largest gives up its bytes early: as a
+     * part of its multipart upload when it holds enough for one, else by being written as it is.
+     */
     private void boundMemory(Set<TopicPartition> rewound) {
         long total = 0;
         for (PartitionBuffer b : open.values()) {
@@ -137,9 +147,15 @@ public class S3ArchiveSinkTask extends SinkTask {
                     largest = e;
                 }
             }
-            total -= largest.getValue().size();
-            log.debug("Open objects hold more than {} bytes; writing the largest, {}, early", config.bufferMaxBytes, largest.getKey());
-            flush(largest.getKey(), largest.getValue(), rewound);
+            PartitionBuffer buffer = largest.getValue();
+            total -= buffer.size();
+            if (buffer.size() >= S3ArchiveSinkConfig.MIN_PART_SIZE && !buffer.sealed()) {
+                log.debug("Open objects hold more than {} bytes; uploading a part of the largest, {}, early", config.bufferMaxBytes, largest.getKey());
+                uploader.uploadPart(buffer);
+            } else {
+                log.debug("Open objects hold more than {} bytes; writing the largest, {}, early", config.bufferMaxBytes, largest.getKey());
+                flush(largest.getKey(), buffer, rewound);
+            }
         }
     }
 
@@ -161,13 +177,13 @@ public class S3ArchiveSinkTask extends SinkTask {
      * @return true if the partition may go on with the next record, false if the consumer was rewound
      */
     private boolean flush(TopicPartition tp, PartitionBuffer buffer, Set<TopicPartition> rewound) {
-        String key = config.keys.key(tp.topic(), tp.partition(), buffer.startOffset(), buffer.firstTimestampMillis(), buffer.recordFields());
-        byte[] body = buffer.finish();
-        long existingEnd = uploader.put(key, body, buffer.startOffset(), buffer.endOffset(), buffer.count());
+        String key = buffer.key();
+        long existingEnd = uploader.write(buffer);
         open.remove(tp);
         if (existingEnd < 0) {
             committable.put(tp, buffer.endOffset() + 1);
-            log.debug("Wrote {} records of {} to {} ({} bytes)", buffer.count(), tp, key, body.length);
+            log.debug("Wrote {} records of {} to {} ({} bytes, {} parts)", buffer.count(), tp, key, buffer.objectSize(),
+                    Math.max(1, buffer.partETags().size()));
             return true;
         }
         committable.put(tp, existingEnd + 1);
@@ -204,7 +220,10 @@ public class S3ArchiveSinkTask extends SinkTask {
     public void close(Collection<TopicPartition> partitions) {
         // Whatever is not in S3 is re-read by the partition's next owner from the committed offset.
         for (TopicPartition tp : partitions) {
-            open.remove(tp);
+            PartitionBuffer buffer = open.remove(tp);
+            if (buffer != null) {
+                uploader.abort(buffer);
+            }
             lastOffset.remove(tp);
             archivedUpTo.remove(tp);
             committable.remove(tp);
@@ -213,8 +232,9 @@ public class S3ArchiveSinkTask extends SinkTask {
 
     @Override
     public void stop() {
-        open.clear();
         if (uploader != null) {
+            open.values().forEach(uploader::abort);
+            open.clear();
             uploader.close();
         }
     }

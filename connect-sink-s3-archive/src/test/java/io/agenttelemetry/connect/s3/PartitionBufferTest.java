@@ -60,7 +60,7 @@ class PartitionBufferTest {
     @ParameterizedTest
     @EnumSource(S3ArchiveSinkConfig.Compression.class)
     void jsonLinesObjectsReadBackWithTheStandardReadersLineByLine(S3ArchiveSinkConfig.Compression compression) throws IOException {
-        PartitionBuffer b = new PartitionBuffer(new JsonLinesFormat(compression), 10, 0, 0);
+        PartitionBuffer b = new PartitionBuffer(new JsonLinesFormat(compression), "k", 10, 0, 0);
         for (int i = 10; i < 20; i++) {
             b.append(record(i, Map.of("n", i)));
         }
@@ -84,7 +84,7 @@ class PartitionBufferTest {
 
     @Test
     void nullValuesAreJsonNullLinesAndBytesAreWrittenAsTheyAre() {
-        PartitionBuffer b = new PartitionBuffer(new JsonLinesFormat(S3ArchiveSinkConfig.Compression.NONE), 0, 0, 1000);
+        PartitionBuffer b = new PartitionBuffer(new JsonLinesFormat(S3ArchiveSinkConfig.Compression.NONE), "k", 0, 0, 1000);
         b.append(record(0, 1));
         b.append(record(1, null));
         b.append(record(2, "{\"raw\":true}".getBytes(StandardCharsets.UTF_8)));
@@ -95,7 +95,7 @@ class PartitionBufferTest {
     @ParameterizedTest
     @EnumSource(S3ArchiveSinkConfig.AvroCodec.class)
     void avroObjectsReadBackWithDataFileReaderAsTheSameEvents(S3ArchiveSinkConfig.AvroCodec codec) throws IOException {
-        PartitionBuffer b = new PartitionBuffer(new AvroFormat(codec), 0, 0, 0);
+        PartitionBuffer b = new PartitionBuffer(new AvroFormat(codec), "k", 0, 0, 0);
         List<AgentEvent> written = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             AgentEvent e = event(i);
@@ -114,18 +114,72 @@ class PartitionBufferTest {
 
     @Test
     void avroRefusesValuesThatAreNotAgentEventsAndKeepsNothingOfThem() {
-        PartitionBuffer b = new PartitionBuffer(new AvroFormat(S3ArchiveSinkConfig.AvroCodec.DEFLATE), 0, 0, 0);
+        PartitionBuffer b = new PartitionBuffer(new AvroFormat(S3ArchiveSinkConfig.AvroCodec.DEFLATE), "k", 0, 0, 0);
         assertThrows(DataException.class, () -> b.append(record(0, Map.of("n", 1))));
         assertEquals(0, b.count());
     }
 
     @Test
     void anAvroObjectCountsTheRecordsOfItsOpenBlockSoTheMemoryBoundSeesThem() {
-        PartitionBuffer b = new PartitionBuffer(new AvroFormat(S3ArchiveSinkConfig.AvroCodec.DEFLATE), 0, 0, 0);
+        PartitionBuffer b = new PartitionBuffer(new AvroFormat(S3ArchiveSinkConfig.AvroCodec.DEFLATE), "k", 0, 0, 0);
         long header = b.size();
         for (int i = 0; i < 20; i++) {
             b.append(new SinkRecord("t", 0, null, null, AgentEventConnect.SCHEMA, AgentEventConnect.toStruct(event(i)), i));
         }
         assertTrue(b.size() > header + 20 * 50, "size " + b.size() + " after 20 events, header " + header);
+    }
+
+    /** Uploads parts as they would go: every few records, one failing once, so it is offered again unchanged. */
+    private static byte[] writtenInParts(PartitionBuffer b, List<SinkRecord> records) {
+        java.io.ByteArrayOutputStream object = new java.io.ByteArrayOutputStream();
+        for (SinkRecord r : records) {
+            b.append(r);
+            if (r.kafkaOffset() % 7 == 6) {
+                long held = b.size();
+                byte[] part = b.nextPart();
+                assertSame(part, b.nextPart(), "a part not acknowledged is offered again as it was");
+                assertEquals(held, b.size(), "an unacknowledged part still counts as memory");
+                object.writeBytes(part);
+                b.partUploaded("etag");
+                assertTrue(part.length == 0 || b.size() < held, "an acknowledged part leaves memory");
+            }
+        }
+        object.writeBytes(b.finish());
+        b.partUploaded("etag");
+        assertEquals(object.size(), b.objectSize());
+        return object.toByteArray();
+    }
+
+    @ParameterizedTest
+    @EnumSource(S3ArchiveSinkConfig.Compression.class)
+    void jsonLinesPartsConcatenatedAreTheObject(S3ArchiveSinkConfig.Compression compression) throws IOException {
+        List<SinkRecord> records = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            records.add(record(i, Map.of("n", i, "pad", "x".repeat(i * 10))));
+        }
+        byte[] object = writtenInParts(new PartitionBuffer(new JsonLinesFormat(compression), "k", 0, 0, 0), records);
+        InputStream in = new ByteArrayInputStream(object);
+        List<String> lines = lines(compression == S3ArchiveSinkConfig.Compression.GZIP ? new GZIPInputStream(in)
+                : compression == S3ArchiveSinkConfig.Compression.ZSTD ? new ZstdInputStream(in) : in);
+        assertEquals(40, lines.size());
+        for (int i = 0; i < 40; i++) {
+            assertEquals(i, new ObjectMapper().readTree(lines.get(i)).get("n").asInt());
+        }
+    }
+
+    @Test
+    void avroPartsConcatenatedAreOneContainerFile() throws IOException {
+        List<SinkRecord> records = new ArrayList<>();
+        List<AgentEvent> written = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            written.add(event(i));
+            records.add(new SinkRecord("t", 0, null, null, AgentEventConnect.SCHEMA, AgentEventConnect.toStruct(event(i)), i));
+        }
+        byte[] object = writtenInParts(new PartitionBuffer(new AvroFormat(S3ArchiveSinkConfig.AvroCodec.SNAPPY), "k", 0, 0, 0), records);
+        List<AgentEvent> read = new ArrayList<>();
+        try (DataFileReader<GenericRecord> r = new DataFileReader<>(new SeekableByteArrayInput(object), new GenericDatumReader<>())) {
+            r.forEach(g -> read.add(AgentEventAvro.fromRecord(g)));
+        }
+        assertEquals(written, read);
     }
 }

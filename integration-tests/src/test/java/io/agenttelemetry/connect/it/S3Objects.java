@@ -36,12 +36,32 @@ final class S3Objects implements AutoCloseable {
         s3.createBucket(b -> b.bucket(bucket));
     }
 
+    /** Keys of the data objects: names starting with an underscore (offsets markers) are skipped, as Hive, Spark and Athena do. */
     List<String> keys(String bucket, String prefix) {
+        List<String> keys = new ArrayList<>();
+        for (String key : allKeys(bucket, prefix)) {
+            if (!key.substring(key.lastIndexOf('/') + 1).startsWith("_")) {
+                keys.add(key);
+            }
+        }
+        return keys;
+    }
+
+    List<String> allKeys(String bucket, String prefix) {
         List<String> keys = new ArrayList<>();
         for (S3Object o : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents()) {
             keys.add(o.key());
         }
         return keys;
+    }
+
+    /** Uploads still open (started, neither completed nor aborted). */
+    int openMultipartUploads(String bucket) {
+        return s3.listMultipartUploads(b -> b.bucket(bucket)).uploads().size();
+    }
+
+    String eTag(String bucket, String key) {
+        return s3.headObject(b -> b.bucket(bucket).key(key)).eTag();
     }
 
     /** Every line of every object under the prefix (gzip objects decompressed). */

@@ -121,7 +121,7 @@ class SinksIT {
     }
 
     /** Sum of a consumer group's committed offsets over the topic's partitions. */
-    private static long committedTotal(LocalStack stack, String group) {
+    static long committedTotal(LocalStack stack, String group) {
         try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
                 Map.of("bootstrap.servers", stack.kafka().bootstrapServers()))) {
             return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().values().stream()
@@ -179,7 +179,7 @@ class SinksIT {
             c.put("flush.size", "100000");
             c.put("rotate.interval.ms", "3600000");
             c.put("buffer.max.bytes", "20000");
-            // No s3.object.tags here: S3Proxy answers 501 Not Implemented to x-amz-tagging.
+            // No s3.object.tags here: S3Proxy does not implement object tagging.
             ConnectRest rest = new ConnectRest(stack.connect());
             rest.put("it-s3-avro", c);
             rest.awaitRunning("it-s3-avro", TIMEOUT);
