@@ -1,6 +1,8 @@
 package io.agenttelemetry.connect.benchmarks;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +10,8 @@ import java.util.Properties;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -15,7 +19,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import io.agenttelemetry.connect.stack.Http;
 import io.agenttelemetry.connect.stack.LocalStack;
+import io.agenttelemetry.connect.stack.Wait;
 import io.agenttelemetry.connect.stack.S3Server;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -46,6 +52,34 @@ final class StackClients {
         return new KafkaProducer<>(p);
     }
 
+    /**
+     * Creates a sink connector and waits until its consumers hold all of the topic's partitions.
+     *
+     * @return System.nanoTime() at that moment: where a throughput measurement starts, after the connector's
+     * start-up (task creation, group join), which is a fixed cost and not throughput
+     */
+    static long startSink(LocalStack stack, String name, Map<String, String> config, int partitions) throws Exception {
+        long created = System.nanoTime();
+        Http.send("PUT", stack.connect().restUrl() + "/connectors/" + name + "/config", Http.mapper().writeValueAsString(config)).ok();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafka().bootstrapServers()))) {
+            Wait.until(name + " consumers assigned", Duration.ofMinutes(2), () -> assigned(admin, "connect-" + name) >= partitions);
+        }
+        long started = System.nanoTime();
+        System.out.printf(Locale.ROOT, "%s: start-up (connector creation to partitions assigned) %.1f s, not timed%n",
+                name, (started - created) / 1e9);
+        return started;
+    }
+
+    private static int assigned(Admin admin, String group) {
+        try {
+            ConsumerGroupDescription d = admin.describeConsumerGroups(List.of(group)).all().get().get(group);
+            return d.groupState() != GroupState.STABLE ? 0
+                    : d.members().stream().mapToInt(m -> m.assignment().topicPartitions().size()).sum();
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
     /** Records in the topic (sum of end offsets); 0 while it does not exist. */
     static long endOffsets(Admin admin, String topic) {
         try {
@@ -67,6 +101,7 @@ final class StackClients {
     }
 
     /** Records the sink has archived under the prefix, from its objects' record-count metadata. */
+    /** Sums record-count metadata: single-PUT objects carry it, multipart objects' offsets markers do. */
     static long archivedRecords(S3Client s3, String bucket, String prefix) {
         long records = 0;
         for (S3Object o : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents()) {

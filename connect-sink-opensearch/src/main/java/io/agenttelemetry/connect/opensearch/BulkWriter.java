@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -14,6 +15,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.client5.http.ssl.DefaultHostnameVerifier;
+import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
+import org.apache.hc.core5.http.nio.ssl.TlsStrategy;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.opensearch.client.json.jackson.JacksonJsonpMapper;
@@ -57,6 +64,7 @@ final class BulkWriter implements Closeable {
     }
 
     private final OpenSearchTransport transport;
+    private final String urls;
     private final OpenSearchClient client;
     private final int batchSize;
     private final long bulkSizeBytes;
@@ -66,6 +74,7 @@ final class BulkWriter implements Closeable {
     private final ExecutorService inFlight;
 
     BulkWriter(OpenSearchSinkConfig config) {
+        this.urls = String.join(",", config.urls);
         this.transport = transport(config);
         this.client = new OpenSearchClient(transport);
         this.batchSize = config.batchSize;
@@ -92,14 +101,35 @@ final class BulkWriter implements Closeable {
         // class loader that finds the worker's modules, built against the worker's Jackson ("not a subtype").
         ApacheHttpClient5TransportBuilder builder = ApacheHttpClient5TransportBuilder.builder(hosts)
                 .setMapper(new JacksonJsonpMapper(new ObjectMapper()));
+        BasicCredentialsProvider credentials = null;
         if (config.username != null) {
-            BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+            credentials = new BasicCredentialsProvider();
             char[] password = config.password == null ? new char[0] : config.password.value().toCharArray();
             for (HttpHost host : hosts) {
                 credentials.setCredentials(new AuthScope(host), new UsernamePasswordCredentials(config.username, password));
             }
-            builder.setHttpClientConfigCallback(http -> http.setDefaultCredentialsProvider(credentials));
         }
+        TlsStrategy tls = null;
+        if (Arrays.stream(hosts).anyMatch(h -> "https".equalsIgnoreCase(h.getSchemeName()))) {
+            tls = ClientTlsStrategyBuilder.create().setSslContext(TlsContext.build(config))
+                    .setHostnameVerifier(config.verifyHostname ? new DefaultHostnameVerifier() : NoopHostnameVerifier.INSTANCE)
+                    .build();
+        }
+        BasicCredentialsProvider basicAuth = credentials;
+        PoolingAsyncClientConnectionManager connections = tls == null ? null : PoolingAsyncClientConnectionManagerBuilder.create()
+                .setTlsStrategy(tls)
+                .setMaxConnPerRoute(Math.max(10, config.maxInFlightRequests))
+                .setMaxConnTotal(Math.max(30, config.maxInFlightRequests * hosts.length))
+                .build();
+        builder.setHttpClientConfigCallback(http -> {
+            if (basicAuth != null) {
+                http.setDefaultCredentialsProvider(basicAuth);
+            }
+            if (connections != null) {
+                http.setConnectionManager(connections);
+            }
+            return http;
+        });
         return builder.build();
     }
 
@@ -172,6 +202,10 @@ final class BulkWriter implements Closeable {
             } catch (IOException | OpenSearchException e) {
                 if (e instanceof OpenSearchException && !retriable(((OpenSearchException) e).status())) {
                     throw new ConnectException("OpenSearch refused the bulk request: " + e.getMessage(), e);
+                }
+                ConnectException permanent = ConnectionFailures.permanent(urls, e);
+                if (permanent != null) {
+                    throw permanent;
                 }
                 retry = pending;
                 failure = e;

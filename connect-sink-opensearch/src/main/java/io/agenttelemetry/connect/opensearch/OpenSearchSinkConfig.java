@@ -33,6 +33,20 @@ public final class OpenSearchSinkConfig extends AbstractConfig {
     public static final String FINDINGS_HEADER_CONFIG = "findings.header.name";
     public static final String INDEX_TEMPLATES_INSTALL_CONFIG = "index.templates.install";
     public static final String INDEX_TEMPLATES_REPLICAS_CONFIG = "index.templates.replicas";
+    public static final String SSL_TRUSTSTORE_LOCATION_CONFIG = "ssl.truststore.location";
+    public static final String SSL_TRUSTSTORE_PASSWORD_CONFIG = "ssl.truststore.password";
+    public static final String SSL_TRUSTSTORE_TYPE_CONFIG = "ssl.truststore.type";
+    public static final String SSL_KEYSTORE_LOCATION_CONFIG = "ssl.keystore.location";
+    public static final String SSL_KEYSTORE_PASSWORD_CONFIG = "ssl.keystore.password";
+    public static final String SSL_KEYSTORE_TYPE_CONFIG = "ssl.keystore.type";
+    public static final String SSL_KEY_PASSWORD_CONFIG = "ssl.key.password";
+    public static final String SSL_ENDPOINT_IDENTIFICATION_CONFIG = "ssl.endpoint.identification.algorithm";
+
+    /** Trust store formats: Java key stores, or PEM files of CA certificates. */
+    public enum TrustStoreType { PKCS12, JKS, PEM }
+
+    /** Key store formats for a client certificate. */
+    public enum KeyStoreType { PKCS12, JKS }
 
     /** What to do with a record whose value is null (a tombstone). */
     public enum BehaviorOnNullValues { IGNORE, DELETE, FAIL }
@@ -43,6 +57,7 @@ public final class OpenSearchSinkConfig extends AbstractConfig {
     private static final String CONNECTION = "Connection";
     private static final String WRITES = "Writes";
     private static final String DATA = "Data";
+    private static final String TLS = "TLS";
 
     public static final ConfigDef CONFIG_DEF = new ConfigDef()
             .define(CONNECTION_URL_CONFIG, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, new NonEmptyList("URL"),
@@ -106,7 +121,28 @@ public final class OpenSearchSinkConfig extends AbstractConfig {
                     WRITES, 6, Width.SHORT, "Max retries")
             .define(RETRY_BACKOFF_MS_CONFIG, Type.LONG, 100L, ConfigDef.Range.between(1, 600_000), Importance.LOW,
                     "First retry delay; doubled per retry with jitter.",
-                    WRITES, 7, Width.SHORT, "Retry backoff");
+                    WRITES, 7, Width.SHORT, "Retry backoff")
+            .define(SSL_TRUSTSTORE_LOCATION_CONFIG, Type.STRING, "", Importance.MEDIUM,
+                    "Trust store for https URLs: the CA certificates OpenSearch's certificate must chain to. Empty to "
+                            + "use the JVM's default trust store.", TLS, 1, Width.LONG, "Trust store")
+            .define(SSL_TRUSTSTORE_TYPE_CONFIG, Type.STRING, "pkcs12", EnumConfig.validator(TrustStoreType.class), Importance.LOW,
+                    "Format of the trust store: pkcs12, jks, or pem (a file of PEM certificates, e.g. OpenSearch's root-ca.pem).",
+                    TLS, 2, Width.SHORT, "Trust store type")
+            .define(SSL_TRUSTSTORE_PASSWORD_CONFIG, Type.PASSWORD, null, Importance.LOW,
+                    "Password of the trust store, if it has one (not used for pem).", TLS, 3, Width.MEDIUM, "Trust store password")
+            .define(SSL_KEYSTORE_LOCATION_CONFIG, Type.STRING, "", Importance.LOW,
+                    "Key store with a client certificate and key, for clusters that authenticate clients by certificate; "
+                            + "empty for none.", TLS, 4, Width.LONG, "Key store")
+            .define(SSL_KEYSTORE_TYPE_CONFIG, Type.STRING, "pkcs12", EnumConfig.validator(KeyStoreType.class), Importance.LOW,
+                    "Format of the key store: pkcs12 or jks.", TLS, 5, Width.SHORT, "Key store type")
+            .define(SSL_KEYSTORE_PASSWORD_CONFIG, Type.PASSWORD, null, Importance.LOW,
+                    "Password of the key store.", TLS, 6, Width.MEDIUM, "Key store password")
+            .define(SSL_KEY_PASSWORD_CONFIG, Type.PASSWORD, null, Importance.LOW,
+                    "Password of the private key in the key store; the key store password if unset.", TLS, 7, Width.MEDIUM, "Key password")
+            .define(SSL_ENDPOINT_IDENTIFICATION_CONFIG, Type.STRING, "https", ConfigDef.ValidString.in("https", ""), Importance.LOW,
+                    "https: the certificate must name the host of the URL (hostname verification, the default); empty "
+                            + "turns that check off, which only a test cluster should need.",
+                    TLS, 8, Width.SHORT, "Endpoint identification");
 
     final List<String> urls;
     final String username;
@@ -125,6 +161,14 @@ public final class OpenSearchSinkConfig extends AbstractConfig {
     final long bulkSizeBytes;
     final int maxRetries;
     final long retryBackoffMs;
+    final String trustStoreLocation;
+    final TrustStoreType trustStoreType;
+    final Password trustStorePassword;
+    final String keyStoreLocation;
+    final KeyStoreType keyStoreType;
+    final Password keyStorePassword;
+    final Password keyPassword;
+    final boolean verifyHostname;
 
     public OpenSearchSinkConfig(Map<String, ?> props) {
         super(CONFIG_DEF, props);
@@ -145,5 +189,13 @@ public final class OpenSearchSinkConfig extends AbstractConfig {
         bulkSizeBytes = getLong(BULK_SIZE_BYTES_CONFIG);
         maxRetries = getInt(MAX_RETRIES_CONFIG);
         retryBackoffMs = getLong(RETRY_BACKOFF_MS_CONFIG);
+        trustStoreLocation = getString(SSL_TRUSTSTORE_LOCATION_CONFIG).trim();
+        trustStoreType = EnumConfig.parse(TrustStoreType.class, getString(SSL_TRUSTSTORE_TYPE_CONFIG));
+        trustStorePassword = getPassword(SSL_TRUSTSTORE_PASSWORD_CONFIG);
+        keyStoreLocation = getString(SSL_KEYSTORE_LOCATION_CONFIG).trim();
+        keyStoreType = EnumConfig.parse(KeyStoreType.class, getString(SSL_KEYSTORE_TYPE_CONFIG));
+        keyStorePassword = getPassword(SSL_KEYSTORE_PASSWORD_CONFIG);
+        keyPassword = getPassword(SSL_KEY_PASSWORD_CONFIG);
+        verifyHostname = !getString(SSL_ENDPOINT_IDENTIFICATION_CONFIG).isEmpty();
     }
 }

@@ -134,6 +134,10 @@ public class OpenSearchSinkTask extends SinkTask {
             IndexTemplates.install(writer.client(), config.templateReplicas);
             templatesInstalled = true;
         } catch (java.io.IOException e) {
+            ConnectException permanent = ConnectionFailures.permanent(String.join(",", config.urls), e);
+            if (permanent != null) {
+                throw permanent;
+            }
             context.timeout(config.retryBackoffMs * 10);
             throw new RetriableException("cannot install index templates yet: " + e.getMessage(), e);
         }

@@ -6,6 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 import org.apache.kafka.connect.errors.ConnectException;
@@ -47,6 +51,8 @@ final class ObjectUploader implements Closeable {
     private final String bucket;
     private final S3ArchiveSinkConfig config;
     private final AwsCredentials credentials;
+    /** Uploads parts while the task goes on encoding records. */
+    private final ExecutorService partUploads;
 
     ObjectUploader(S3ArchiveSinkConfig config) {
         this.bucket = config.bucket;
@@ -61,6 +67,11 @@ final class ObjectUploader implements Closeable {
             b.endpointOverride(URI.create(config.endpoint));
         }
         this.s3 = b.build();
+        this.partUploads = Executors.newFixedThreadPool(config.partUploadThreads, r -> {
+            Thread t = new Thread(r, "s3-part-upload");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /**
@@ -71,12 +82,14 @@ final class ObjectUploader implements Closeable {
      * @throws RetriableException on throttling, server errors and connection failures (after the SDK's own retries)
      */
     long write(PartitionBuffer b) {
+        awaitPart(b);
         byte[] body = b.finish();
         if (!b.multipart()) {
             return putObject(b, body);
         }
         if (b.hasUnsentBytes()) {
             uploadPart(b);
+            awaitPart(b);
         }
         putOffsetsMarker(b);
         String what = "complete multipart upload of s3://" + bucket + "/" + b.key();
@@ -100,31 +113,72 @@ final class ObjectUploader implements Closeable {
         }
     }
 
-    /** Uploads the bytes encoded so far as the object's next part, starting its multipart upload first if needed. */
+    /**
+     * Starts uploading the bytes encoded so far as the object's next part, in the background, and returns. An
+     * object has at most one part in flight: an earlier one is awaited first. No part starts with less than S3's
+     * minimum part size (only the last part, sent by {@link #write}, may be smaller).
+     */
     void uploadPart(PartitionBuffer b) {
+        awaitPart(b);
+        if (b.encodedBytes() < S3ArchiveSinkConfig.MIN_PART_SIZE && !b.hasUnsentBytes()) {
+            return;
+        }
         String what = "upload part of s3://" + bucket + "/" + b.key();
-        try {
-            if (!b.multipart()) {
+        if (!b.multipart()) {
+            try {
                 String writerId = UUID.randomUUID().toString();
                 CreateMultipartUploadRequest.Builder req = CreateMultipartUploadRequest.builder().bucket(bucket).key(b.key())
                         .metadata(Map.of(START_OFFSET, Long.toString(b.startOffset()), WRITER_ID, writerId));
                 objectHeaders(req::contentType, req::contentEncoding, req::serverSideEncryption, req::ssekmsKeyId, req::tagging);
                 b.multipartStarted(s3.createMultipartUpload(req.build()).uploadId(), writerId);
+            } catch (S3Exception e) {
+                throw classify(what, e);
+            } catch (SdkClientException e) {
+                throw new RetriableException(what + " failed: " + e.getMessage(), e);
             }
-            byte[] part = b.nextPart();
-            int partNumber = b.partETags().size() + 1;
-            String eTag = s3.uploadPart(UploadPartRequest.builder().bucket(bucket).key(b.key()).uploadId(b.uploadId())
-                    .partNumber(partNumber).contentLength((long) part.length).build(), RequestBody.fromBytes(part)).eTag();
-            b.partUploaded(eTag);
-        } catch (S3Exception e) {
-            throw classify(what, e);
-        } catch (SdkClientException e) {
-            throw new RetriableException(what + " failed: " + e.getMessage(), e);
+        }
+        byte[] part = b.nextPart();
+        int partNumber = b.partETags().size() + 1;
+        String key = b.key();
+        String uploadId = b.uploadId();
+        b.partInFlight(partUploads.submit(() -> {
+            try {
+                return s3.uploadPart(UploadPartRequest.builder().bucket(bucket).key(key).uploadId(uploadId)
+                        .partNumber(partNumber).contentLength((long) part.length).build(), RequestBody.fromBytes(part)).eTag();
+            } catch (S3Exception e) {
+                throw classify(what, e);
+            } catch (SdkClientException e) {
+                throw new RetriableException(what + " failed: " + e.getMessage(), e);
+            }
+        }));
+    }
+
+    /**
+     * Waits for the object's part in flight, if any, and records it. A failed part is thrown here; its bytes stay
+     * with the object, and the next {@link #uploadPart} or {@link #write} sends them again.
+     */
+    void awaitPart(PartitionBuffer b) {
+        Future<String> upload = b.takePartInFlight();
+        if (upload == null) {
+            return;
+        }
+        try {
+            b.partUploaded(upload.get());
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : new ConnectException(e.getCause());
+        } catch (InterruptedException e) {
+            upload.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new RetriableException("interrupted while uploading a part of s3://" + bucket + "/" + b.key(), e);
         }
     }
 
     /** Gives up an unfinished multipart upload, so its parts stop costing storage; failures are only logged. */
     void abort(PartitionBuffer b) {
+        Future<String> upload = b.takePartInFlight();
+        if (upload != null) {
+            upload.cancel(true);
+        }
         if (!b.multipart()) {
             return;
         }
@@ -241,6 +295,7 @@ final class ObjectUploader implements Closeable {
 
     @Override
     public void close() {
+        partUploads.shutdownNow();
         s3.close();
         credentials.close();
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
 
 import org.apache.kafka.connect.sink.SinkRecord;
 
@@ -28,6 +29,8 @@ final class PartitionBuffer {
     /** Bytes taken from the encoder but not yet acknowledged as a part (or as the whole object). */
     private byte[] unsent;
     private long uploadedBytes;
+    /** The upload of {@link #unsent} as a part, while it runs in the background; its result is the part's ETag. */
+    private Future<String> partInFlight;
 
     PartitionBuffer(ObjectFormat format, String key, long startOffset, long firstTimestampMillis, long nowMillis) {
         this(format, key, startOffset, firstTimestampMillis, nowMillis, Map.of());
@@ -81,6 +84,17 @@ final class PartitionBuffer {
         unsent = null;
     }
 
+    void partInFlight(Future<String> upload) {
+        partInFlight = upload;
+    }
+
+    /** The part upload running in the background, if any, which the caller now awaits. */
+    Future<String> takePartInFlight() {
+        Future<String> f = partInFlight;
+        partInFlight = null;
+        return f;
+    }
+
     void multipartStarted(String uploadId, String writerId) {
         this.uploadId = uploadId;
         this.writerId = writerId;
@@ -113,10 +127,15 @@ final class PartitionBuffer {
         return sealed;
     }
 
-    /** Bytes held in memory (compressed bytes as the compressor has flushed them). */
+    /** Bytes held in memory (compressed bytes as the compressor has flushed them), a part being uploaded included. */
     long size() {
+        return encodedBytes() + (unsent == null ? 0 : unsent.length);
+    }
+
+    /** Bytes encoded but not yet taken as a part: what the next part would hold. */
+    long encodedBytes() {
         // Once sealed, the encoder's remaining bytes are the unsent tail.
-        return (sealed ? 0 : encoder.size()) + (unsent == null ? 0 : unsent.length);
+        return sealed ? 0 : encoder.size();
     }
 
     /** Bytes of the object so far, uploaded parts included. */

@@ -42,6 +42,7 @@ public final class S3ArchiveSinkConfig extends AbstractConfig {
     public static final String OBJECT_TAGS_CONFIG = "s3.object.tags";
     public static final String SENSITIVITY_HEADER_CONFIG = "sensitivity.header.name";
     public static final String PART_SIZE_CONFIG = "s3.part.size";
+    public static final String PART_UPLOAD_THREADS_CONFIG = "s3.part.upload.threads";
     public static final String STS_ROLE_ARN_CONFIG = "aws.sts.role.arn";
     public static final String STS_SESSION_NAME_CONFIG = "aws.sts.role.session.name";
     public static final String STS_EXTERNAL_ID_CONFIG = "aws.sts.role.external.id";
@@ -156,7 +157,11 @@ public final class S3ArchiveSinkConfig extends AbstractConfig {
                     Importance.MEDIUM, "An object larger than this goes by multipart upload in parts of this size, "
                             + "uploaded as they fill, so an open object holds at most about one part in memory however "
                             + "large it grows (up to flush.bytes). Smaller objects go in one PUT.",
-                    ROTATION, 6, Width.SHORT, "Part size");
+                    ROTATION, 6, Width.SHORT, "Part size")
+            .define(PART_UPLOAD_THREADS_CONFIG, Type.INT, 2, ConfigDef.Range.between(1, 32), Importance.LOW,
+                    "Threads uploading parts in the background while the task goes on encoding records; an object has "
+                            + "at most one part in flight, and parts in flight count against buffer.max.bytes.",
+                    ROTATION, 7, Width.SHORT, "Part upload threads");
 
     final String bucket;
     final String region;
@@ -179,6 +184,7 @@ public final class S3ArchiveSinkConfig extends AbstractConfig {
     final long flushBytes;
     final long rotateScheduleMs;
     final int partSize;
+    final int partUploadThreads;
     final String stsRoleArn;
     final String stsSessionName;
     final Password stsExternalId;
@@ -211,6 +217,7 @@ public final class S3ArchiveSinkConfig extends AbstractConfig {
         flushBytes = getLong(FLUSH_BYTES_CONFIG);
         rotateScheduleMs = getLong(ROTATE_SCHEDULE_INTERVAL_MS_CONFIG);
         partSize = getInt(PART_SIZE_CONFIG);
+        partUploadThreads = getInt(PART_UPLOAD_THREADS_CONFIG);
         stsRoleArn = getString(STS_ROLE_ARN_CONFIG).trim();
         stsSessionName = getString(STS_SESSION_NAME_CONFIG);
         stsExternalId = getPassword(STS_EXTERNAL_ID_CONFIG);

@@ -99,9 +99,10 @@ public class S3ArchiveSinkTask extends SinkTask {
             lastOffset.put(tp, r.kafkaOffset());
             if (buffer.count() >= config.flushSize || buffer.objectSize() >= config.flushBytes) {
                 flush(tp, buffer, rewound);
-            } else if (buffer.size() >= config.partSize) {
-                uploader.uploadPart(buffer);
             } else {
+                if (buffer.encodedBytes() >= config.partSize) {
+                    uploader.uploadPart(buffer);
+                }
                 boundMemory(rewound);
             }
         }
@@ -132,26 +133,28 @@ public class S3ArchiveSinkTask extends SinkTask {
     }
 
     /**
-     * While all open objects together hold more than buffer.max.bytes, the largest gives up its bytes early: as a
-     * part of its multipart upload when it holds enough for one, else by being written as it is.
+     * While all open objects together hold more than buffer.max.bytes (parts in flight included), the largest gives
+     * up its bytes early: as a part of its multipart upload when it holds enough for one, else by being written as
+     * it is. Either way it then holds less than a minimum part, so the loop ends.
      */
     private void boundMemory(Set<TopicPartition> rewound) {
-        long total = 0;
-        for (PartitionBuffer b : open.values()) {
-            total += b.size();
-        }
-        while (total > config.bufferMaxBytes && !open.isEmpty()) {
+        while (true) {
+            long total = 0;
             Map.Entry<TopicPartition, PartitionBuffer> largest = null;
             for (Map.Entry<TopicPartition, PartitionBuffer> e : open.entrySet()) {
+                total += e.getValue().size();
                 if (largest == null || e.getValue().size() > largest.getValue().size()) {
                     largest = e;
                 }
             }
+            if (total <= config.bufferMaxBytes || largest == null) {
+                return;
+            }
             PartitionBuffer buffer = largest.getValue();
-            total -= buffer.size();
-            if (buffer.size() >= S3ArchiveSinkConfig.MIN_PART_SIZE && !buffer.sealed()) {
+            if (buffer.encodedBytes() >= S3ArchiveSinkConfig.MIN_PART_SIZE) {
                 log.debug("Open objects hold more than {} bytes; uploading a part of the largest, {}, early", config.bufferMaxBytes, largest.getKey());
                 uploader.uploadPart(buffer);
+                uploader.awaitPart(buffer);
             } else {
                 log.debug("Open objects hold more than {} bytes; writing the largest, {}, early", config.bufferMaxBytes, largest.getKey());
                 flush(largest.getKey(), buffer, rewound);

@@ -61,6 +61,21 @@ final class ConnectRest {
         });
     }
 
+    /** Waits until a task of the connector is FAILED and returns its stack trace. */
+    String awaitTaskFailed(String name, Duration timeout) {
+        String[] trace = new String[1];
+        Wait.until(name + " task FAILED", timeout, () -> {
+            for (JsonNode t : status(name).path("tasks")) {
+                if ("FAILED".equals(t.path("state").asText())) {
+                    trace[0] = t.path("trace").asText();
+                    return true;
+                }
+            }
+            return false;
+        });
+        return trace[0];
+    }
+
     private static boolean allRunning(JsonNode tasks) {
         for (JsonNode t : tasks) {
             if (!"RUNNING".equals(t.path("state").asText())) {

@@ -7,20 +7,27 @@ import io.agenttelemetry.connect.stack.Http;
 /** Reads what landed in OpenSearch. */
 final class OpenSearchQueries {
     private final String url;
+    private final Http.Authenticated http;
 
     OpenSearchQueries(String url) {
+        this(url, Http::send);
+    }
+
+    /** With a client of its own, e.g. the secured node's (TLS, basic authentication). */
+    OpenSearchQueries(String url, Http.Authenticated http) {
         this.url = url;
+        this.http = http;
     }
 
     /** Documents in the indices matching the pattern, after a refresh; 0 if none exist yet. */
     long count(String indexPattern) {
-        Http.send("POST", url + "/" + indexPattern + "/_refresh?allow_no_indices=true&ignore_unavailable=true", null);
-        Http.Response r = Http.get(url + "/" + indexPattern + "/_count?allow_no_indices=true&ignore_unavailable=true");
+        http.send("POST", url + "/" + indexPattern + "/_refresh?allow_no_indices=true&ignore_unavailable=true", null);
+        Http.Response r = http.get(url + "/" + indexPattern + "/_count?allow_no_indices=true&ignore_unavailable=true");
         return r.status() == 200 ? r.json().path("count").asLong() : 0;
     }
 
     JsonNode search(String indexPattern, String body) {
-        Http.send("POST", url + "/" + indexPattern + "/_refresh?allow_no_indices=true&ignore_unavailable=true", null);
-        return Http.send("POST", url + "/" + indexPattern + "/_search", body).ok().json();
+        http.send("POST", url + "/" + indexPattern + "/_refresh?allow_no_indices=true&ignore_unavailable=true", null);
+        return http.send("POST", url + "/" + indexPattern + "/_search", body).ok().json();
     }
 }

@@ -31,7 +31,7 @@ public final class LocalStack implements AutoCloseable {
         this.options = options;
         Path work = options.workDir;
         this.kafka = new KafkaBroker(options.layout, work.resolve("kafka"), options.kafkaHeap, options.brokerProperties, options.sasl);
-        this.openSearch = options.openSearch ? new OpenSearchNode(options.layout, work.resolve("opensearch"), options.openSearchHeap) : null;
+        this.openSearch = options.openSearch ? new OpenSearchNode(options.layout, work.resolve("opensearch"), options.openSearchHeap, options.openSearchSecured) : null;
         this.s3 = options.s3 ? new S3Server(options.layout, work.resolve("s3proxy"), "512m") : null;
     }
 
@@ -224,6 +224,7 @@ public final class LocalStack implements AutoCloseable {
         private String kafkaHeap = "768m";
         private String connectHeap = "1g";
         private String openSearchHeap = "512m";
+        private boolean openSearchSecured;
         private final Map<String, String> brokerProperties = new HashMap<>();
         private final Map<String, String> workerProperties = new HashMap<>();
         private final List<String> extraPluginPath = new ArrayList<>();
@@ -264,6 +265,12 @@ public final class LocalStack implements AutoCloseable {
 
         public Builder connectHeap(String heap) {
             this.connectHeap = heap;
+            return this;
+        }
+
+        /** OpenSearch with its security plugin: https, basic authentication (see {@link OpenSearchNode#http()}). */
+        public Builder openSearchSecured(boolean secured) {
+            this.openSearchSecured = secured;
             return this;
         }
 

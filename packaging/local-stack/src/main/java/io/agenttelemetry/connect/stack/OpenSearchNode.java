@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * A single-node OpenSearch on 127.0.0.1. OpenSearch refuses to run as root, so when the launcher is root it runs
- * as the system user {@value #USER} (created once, no login, no home).
+ * as the system user {@value #USER} (created once, no login, no home). A secured node runs the release matching
+ * the security plugin, with TLS on HTTP and basic authentication.
  */
 public final class OpenSearchNode extends LocalServer {
     static final String USER = "opensearch";
@@ -26,18 +27,26 @@ public final class OpenSearchNode extends LocalServer {
     private final String heap;
     private final int httpPort = Ports.free();
     private final int transportPort = Ports.free();
+    /** With the security plugin and its demo configuration: TLS on HTTP, basic authentication. */
+    private final boolean secured;
 
-    OpenSearchNode(StackLayout layout, Path dir, String heap) {
+    /** The secured node's administrator, as the security plugin's demo configuration sets it up. */
+    public static final String ADMIN_USER = "admin";
+    /** A local test password (the plugin insists on a strong one); the node listens on 127.0.0.1 only. */
+    public static final String ADMIN_PASSWORD = "Local-Stack-Only-42!";
+
+    OpenSearchNode(StackLayout layout, Path dir, String heap, boolean secured) {
         super(Duration.ofSeconds(60));
         this.layout = layout;
         this.dir = dir;
         this.heap = heap;
+        this.secured = secured;
     }
 
     @Override
     void start() {
         if (home == null) {
-            home = layout.openSearchHome();
+            home = secured ? securedHome() : layout.openSearchHome();
             nodeDir = dir;
             if (isRoot() && !(reachable(home) && reachable(dir))) {
                 // A checkout under a private directory: run from a copy the OpenSearch user can reach.
@@ -62,7 +71,7 @@ public final class OpenSearchNode extends LocalServer {
                 "path.logs: " + nodeDir.resolve("logs"),
                 // Disk watermarks would turn indices read-only on a nearly full developer disk.
                 "cluster.routing.allocation.disk.threshold_enabled: false",
-                ""));
+                "") + (secured ? securitySettings() : ""));
         List<String> command = new ArrayList<>();
         if (isRoot()) {
             ensureUser();
@@ -79,12 +88,62 @@ public final class OpenSearchNode extends LocalServer {
 
     @Override
     void awaitReady(Duration timeout) {
+        String health = url() + "/_cluster/health?wait_for_status=yellow&timeout=1s";
         Wait.until("OpenSearch cluster health yellow", timeout,
-                () -> Http.get(url() + "/_cluster/health?wait_for_status=yellow&timeout=1s").status() == 200, process);
+                () -> (secured ? http().get(health) : Http.get(health)).status() == 200, process);
     }
 
     public String url() {
-        return "http://127.0.0.1:" + httpPort;
+        return (secured ? "https" : "http") + "://127.0.0.1:" + httpPort;
+    }
+
+    public boolean secured() {
+        return secured;
+    }
+
+    /** The CA certificate (PEM) the secured node's certificate chains to; it names 127.0.0.1 and localhost. */
+    public Path caCertificate() {
+        return nodeDir.resolve("config/root-ca.pem");
+    }
+
+    /** A client for the secured node: trusts its CA, authenticates as the administrator. */
+    public Http.Authenticated http() {
+        return Http.tls(caCertificate(), ADMIN_USER, ADMIN_PASSWORD);
+    }
+
+    /**
+     * The release matching the security plugin, with the plugin installed and its demo configuration (certificates,
+     * TLS settings, the admin user) applied, once per build of the stack.
+     */
+    private Path securedHome() {
+        Path h = layout.securedOpenSearchHome();
+        Map<String, String> env = Map.of("OPENSEARCH_JAVA_HOME", StackLayout.javaHome(),
+                "OPENSEARCH_INITIAL_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        if (!Files.isDirectory(h.resolve("plugins/opensearch-security"))) {
+            ManagedProcess.run("opensearch-plugin", List.of("bash", h.resolve("bin/opensearch-plugin").toString(), "install", "--batch",
+                    layout.openSearchSecurityPlugin().toUri().toString()), env, h, dir.resolve("opensearch-plugin.log"), Duration.ofMinutes(2));
+        }
+        if (!Files.exists(h.resolve("config/root-ca.pem"))) {
+            ManagedProcess.run("security-demo-config", List.of("bash",
+                    h.resolve("plugins/opensearch-security/tools/install_demo_configuration.sh").toString(), "-y", "-i", "-s"),
+                    env, h, dir.resolve("security-demo-config.log"), Duration.ofMinutes(2));
+        }
+        return h;
+    }
+
+    /** The security settings the demo configuration wrote into the distribution's opensearch.yml. */
+    private String securitySettings() {
+        try {
+            StringBuilder out = new StringBuilder();
+            for (String line : Files.readAllLines(home.resolve("config/opensearch.yml"))) {
+                if (!line.isBlank() && !line.trim().startsWith("#")) {
+                    out.append(line).append('\n');
+                }
+            }
+            return out.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

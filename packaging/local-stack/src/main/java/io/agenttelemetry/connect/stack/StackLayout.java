@@ -74,6 +74,15 @@ public final class StackLayout {
         return stackHome.resolve("opensearch-" + version("opensearch"));
     }
 
+    /** The OpenSearch release matching the security plugin on Maven Central; the plugin is installed at first use. */
+    public Path securedOpenSearchHome() {
+        return stackHome.resolve("opensearch-" + version("opensearch.secured"));
+    }
+
+    public Path openSearchSecurityPlugin() {
+        return stackHome.resolve("opensearch-plugins/opensearch-security.zip");
+    }
+
     /** Third-party plugins (Kafka's FileStream connector) for side-by-side baselines. */
     public Path baselinePlugins() {
         return stackHome.resolve("baseline-plugins");

@@ -1,0 +1,38 @@
+package io.agenttelemetry.connect.opensearch;
+
+import java.security.cert.CertificateException;
+
+import javax.net.ssl.SSLPeerUnverifiedException;
+
+import org.apache.kafka.connect.errors.ConnectException;
+import org.opensearch.client.transport.httpclient5.ResponseException;
+
+/**
+ * Failures to reach OpenSearch that retrying cannot cure: a certificate that is not trusted or does not name the
+ * host, and refused credentials. Everything else (refused connections, a handshake cut short by a restarting
+ * node) is retried.
+ */
+final class ConnectionFailures {
+    private ConnectionFailures() {
+    }
+
+    /** @return the error to fail the task with, or null if the failure may pass */
+    static ConnectException permanent(String urls, Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CertificateException || t instanceof SSLPeerUnverifiedException) {
+                return new ConnectException("TLS to " + urls + " failed: " + t.getMessage() + ". Check "
+                        + OpenSearchSinkConfig.SSL_TRUSTSTORE_LOCATION_CONFIG + " (the CA of OpenSearch's certificate) and that "
+                        + "the certificate names the host in " + OpenSearchSinkConfig.CONNECTION_URL_CONFIG, e);
+            }
+            if (t instanceof ResponseException) {
+                int status = ((ResponseException) t).status();
+                if (status == 401 || status == 403) {
+                    return new ConnectException(urls + " refused the request with HTTP " + status + " (" + e.getMessage()
+                            + "). Check " + OpenSearchSinkConfig.CONNECTION_USERNAME_CONFIG + ", "
+                            + OpenSearchSinkConfig.CONNECTION_PASSWORD_CONFIG + " and the user's permissions", e);
+                }
+            }
+        }
+        return null;
+    }
+}
