@@ -2,6 +2,7 @@ package io.agenttelemetry.connect.opensearch;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +13,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.TrustManager;
+
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
@@ -20,12 +24,10 @@ import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBu
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.client5.http.ssl.DefaultHostnameVerifier;
 import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
-import org.apache.hc.core5.http.nio.ssl.TlsStrategy;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.nio.ssl.TlsStrategy;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.opensearch.client.json.jackson.JacksonJsonpMapper;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch.core.BulkRequest;
@@ -33,9 +35,16 @@ import org.opensearch.client.opensearch.core.BulkResponse;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
 import org.opensearch.client.transport.OpenSearchTransport;
+import org.opensearch.client.transport.aws.AwsSdk2Transport;
+import org.opensearch.client.transport.aws.AwsSdk2TransportOptions;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.agenttelemetry.connect.aws.AwsCredentials;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * Sends documents in bulk requests bounded by count and bytes. Items that fail for a passing reason (429, 5xx,
@@ -64,6 +73,8 @@ final class BulkWriter implements Closeable {
     }
 
     private final OpenSearchTransport transport;
+    /** The SigV4 credentials (and their STS client), when requests are signed. */
+    private AwsCredentials awsCredentials;
     private final String urls;
     private final OpenSearchClient client;
     private final int batchSize;
@@ -88,7 +99,10 @@ final class BulkWriter implements Closeable {
         }) : null;
     }
 
-    private static OpenSearchTransport transport(OpenSearchSinkConfig config) {
+    private OpenSearchTransport transport(OpenSearchSinkConfig config) {
+        if (config.sigV4Service != null) {
+            return awsTransport(config);
+        }
         HttpHost[] hosts = new HttpHost[config.urls.size()];
         try {
             for (int i = 0; i < hosts.length; i++) {
@@ -131,6 +145,28 @@ final class BulkWriter implements Closeable {
             return http;
         });
         return builder.build();
+    }
+
+    /** Amazon OpenSearch Service or Serverless: every request signed with SigV4 by opensearch-java's AWS transport. */
+    private OpenSearchTransport awsTransport(OpenSearchSinkConfig config) {
+        URI url = URI.create(config.urls.get(0).trim());
+        TrustManager[] trust = TlsContext.trustManagers(config);
+        KeyManager[] keys = TlsContext.keyManagers(config);
+        software.amazon.awssdk.http.apache.ApacheHttpClient.Builder http = software.amazon.awssdk.http.apache.ApacheHttpClient.builder()
+                .maxConnections(Math.max(10, config.maxInFlightRequests));
+        if (trust != null) {
+            http.tlsTrustManagersProvider(() -> trust);
+        }
+        if (keys != null) {
+            http.tlsKeyManagersProvider(() -> keys);
+        }
+        awsCredentials = config.awsCredentials.open(config.awsRegion);
+        AwsSdk2TransportOptions options = AwsSdk2TransportOptions.builder()
+                .setCredentials(awsCredentials.provider())
+                .setMapper(new JacksonJsonpMapper(new ObjectMapper()))
+                .build();
+        String host = url.getHost() + (url.getPort() > 0 ? ":" + url.getPort() : "");
+        return new AwsSdk2Transport(http.build(), host, config.sigV4Service, Region.of(config.awsRegion), options);
     }
 
     OpenSearchClient client() {
@@ -200,12 +236,12 @@ final class BulkWriter implements Closeable {
                     classify(pending.get(i), items.get(i), retry, rejected);
                 }
             } catch (IOException | OpenSearchException e) {
-                if (e instanceof OpenSearchException && !retriable(((OpenSearchException) e).status())) {
-                    throw new ConnectException("OpenSearch refused the bulk request: " + e.getMessage(), e);
-                }
                 ConnectException permanent = ConnectionFailures.permanent(urls, e);
                 if (permanent != null) {
                     throw permanent;
+                }
+                if (e instanceof OpenSearchException && !retriable(((OpenSearchException) e).status())) {
+                    throw new ConnectException("OpenSearch refused the bulk request: " + e.getMessage(), e);
                 }
                 retry = pending;
                 failure = e;
@@ -267,5 +303,8 @@ final class BulkWriter implements Closeable {
             inFlight.shutdownNow();
         }
         transport.close();
+        if (awsCredentials != null) {
+            awsCredentials.close();
+        }
     }
 }

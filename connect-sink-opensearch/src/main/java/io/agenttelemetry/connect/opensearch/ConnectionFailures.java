@@ -5,6 +5,7 @@ import java.security.cert.CertificateException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
 import org.apache.kafka.connect.errors.ConnectException;
+import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.transport.httpclient5.ResponseException;
 
 /**
@@ -24,13 +25,13 @@ final class ConnectionFailures {
                         + OpenSearchSinkConfig.SSL_TRUSTSTORE_LOCATION_CONFIG + " (the CA of OpenSearch's certificate) and that "
                         + "the certificate names the host in " + OpenSearchSinkConfig.CONNECTION_URL_CONFIG, e);
             }
-            if (t instanceof ResponseException) {
-                int status = ((ResponseException) t).status();
-                if (status == 401 || status == 403) {
-                    return new ConnectException(urls + " refused the request with HTTP " + status + " (" + e.getMessage()
-                            + "). Check " + OpenSearchSinkConfig.CONNECTION_USERNAME_CONFIG + ", "
-                            + OpenSearchSinkConfig.CONNECTION_PASSWORD_CONFIG + " and the user's permissions", e);
-                }
+            int status = t instanceof ResponseException ? ((ResponseException) t).status()
+                    : t instanceof OpenSearchException ? ((OpenSearchException) t).status() : 0;
+            if (status == 401 || status == 403) {
+                return new ConnectException(urls + " refused the request with HTTP " + status + " (" + e.getMessage()
+                        + "). Check " + OpenSearchSinkConfig.CONNECTION_USERNAME_CONFIG + ", "
+                        + OpenSearchSinkConfig.CONNECTION_PASSWORD_CONFIG + " (or the AWS credentials when requests are "
+                        + "signed) and the user's permissions", e);
             }
         }
         return null;

@@ -8,8 +8,10 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
 
+import io.agenttelemetry.connect.aws.AwsCredentialsConfig;
 import io.agenttelemetry.connect.model.Sensitivity;
 import io.agenttelemetry.connect.model.config.EnumConfig;
 import io.agenttelemetry.connect.model.config.NonEmptyList;
@@ -33,6 +35,8 @@ public final class OpenSearchSinkConfig extends AbstractConfig {
     public static final String FINDINGS_HEADER_CONFIG = "findings.header.name";
     public static final String INDEX_TEMPLATES_INSTALL_CONFIG = "index.templates.install";
     public static final String INDEX_TEMPLATES_REPLICAS_CONFIG = "index.templates.replicas";
+    public static final String AWS_SIGV4_SERVICE_CONFIG = "aws.sigv4.service";
+    public static final String AWS_REGION_CONFIG = "aws.region";
     public static final String SSL_TRUSTSTORE_LOCATION_CONFIG = "ssl.truststore.location";
     public static final String SSL_TRUSTSTORE_PASSWORD_CONFIG = "ssl.truststore.password";
     public static final String SSL_TRUSTSTORE_TYPE_CONFIG = "ssl.truststore.type";
@@ -58,8 +62,9 @@ public final class OpenSearchSinkConfig extends AbstractConfig {
     private static final String WRITES = "Writes";
     private static final String DATA = "Data";
     private static final String TLS = "TLS";
+    private static final String AWS = "AWS";
 
-    public static final ConfigDef CONFIG_DEF = new ConfigDef()
+    public static final ConfigDef CONFIG_DEF = AwsCredentialsConfig.define(new ConfigDef()
             .define(CONNECTION_URL_CONFIG, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, new NonEmptyList("URL"),
                     Importance.HIGH, "OpenSearch URLs, e.g. https://search.example:9200; requests go to them in turn.",
                     CONNECTION, 1, Width.LONG, "URLs")
@@ -142,7 +147,15 @@ public final class OpenSearchSinkConfig extends AbstractConfig {
             .define(SSL_ENDPOINT_IDENTIFICATION_CONFIG, Type.STRING, "https", ConfigDef.ValidString.in("https", ""), Importance.LOW,
                     "https: the certificate must name the host of the URL (hostname verification, the default); empty "
                             + "turns that check off, which only a test cluster should need.",
-                    TLS, 8, Width.SHORT, "Endpoint identification");
+                    TLS, 8, Width.SHORT, "Endpoint identification")
+            .define(AWS_SIGV4_SERVICE_CONFIG, Type.STRING, "", ConfigDef.ValidString.in("", "es", "aoss"), Importance.MEDIUM,
+                    "Sign every request with AWS Signature Version 4 for this service: es (Amazon OpenSearch Service) or "
+                            + "aoss (Amazon OpenSearch Serverless); empty to not sign. Needs one https connection.url, and "
+                            + "takes the credentials below instead of connection.username/password.",
+                    AWS, 1, Width.SHORT, "SigV4 service")
+            .define(AWS_REGION_CONFIG, Type.STRING, "", Importance.MEDIUM,
+                    "Region of the domain or collection, e.g. eu-west-1, for SigV4 (and for STS when a role is assumed).",
+                    AWS, 2, Width.SHORT, "Region"), AWS, 3);
 
     final List<String> urls;
     final String username;
@@ -169,6 +182,10 @@ public final class OpenSearchSinkConfig extends AbstractConfig {
     final Password keyStorePassword;
     final Password keyPassword;
     final boolean verifyHostname;
+    /** The SigV4 signing service, or null when requests are not signed. */
+    final String sigV4Service;
+    final String awsRegion;
+    final AwsCredentialsConfig awsCredentials;
 
     public OpenSearchSinkConfig(Map<String, ?> props) {
         super(CONFIG_DEF, props);
@@ -197,5 +214,16 @@ public final class OpenSearchSinkConfig extends AbstractConfig {
         keyStorePassword = getPassword(SSL_KEYSTORE_PASSWORD_CONFIG);
         keyPassword = getPassword(SSL_KEY_PASSWORD_CONFIG);
         verifyHostname = !getString(SSL_ENDPOINT_IDENTIFICATION_CONFIG).isEmpty();
+        sigV4Service = getString(AWS_SIGV4_SERVICE_CONFIG).isEmpty() ? null : getString(AWS_SIGV4_SERVICE_CONFIG);
+        awsRegion = getString(AWS_REGION_CONFIG).trim();
+        awsCredentials = new AwsCredentialsConfig(this);
+        if (sigV4Service != null) {
+            if (awsRegion.isEmpty()) {
+                throw new ConfigException(AWS_REGION_CONFIG, "", "SigV4 signing needs the region of the domain or collection");
+            }
+            if (urls.size() != 1 || !urls.get(0).trim().startsWith("https://")) {
+                throw new ConfigException(CONNECTION_URL_CONFIG, String.join(",", urls), "SigV4 signing needs exactly one https URL");
+            }
+        }
     }
 }

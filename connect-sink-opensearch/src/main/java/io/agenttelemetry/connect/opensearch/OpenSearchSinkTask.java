@@ -12,6 +12,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.errors.RetriableException;
+import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTask;
@@ -133,10 +134,13 @@ public class OpenSearchSinkTask extends SinkTask {
         try {
             IndexTemplates.install(writer.client(), config.templateReplicas);
             templatesInstalled = true;
-        } catch (java.io.IOException e) {
+        } catch (java.io.IOException | OpenSearchException e) {
             ConnectException permanent = ConnectionFailures.permanent(String.join(",", config.urls), e);
             if (permanent != null) {
                 throw permanent;
+            }
+            if (e instanceof OpenSearchException && !BulkWriter.retriable(((OpenSearchException) e).status())) {
+                throw new ConnectException("OpenSearch refused the index templates: " + e.getMessage(), e);
             }
             context.timeout(config.retryBackoffMs * 10);
             throw new RetriableException("cannot install index templates yet: " + e.getMessage(), e);

@@ -9,8 +9,10 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 
 import org.apache.kafka.common.config.ConfigException;
@@ -23,24 +25,44 @@ final class TlsContext {
 
     static SSLContext build(OpenSearchSinkConfig config) {
         try {
-            TrustManagerFactory trust = null;
-            if (!config.trustStoreLocation.isEmpty()) {
-                trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-                trust.init(trustStore(config));
-            }
-            KeyManagerFactory keys = null;
-            if (!config.keyStoreLocation.isEmpty()) {
-                KeyStore store = load(OpenSearchSinkConfig.SSL_KEYSTORE_LOCATION_CONFIG, config.keyStoreLocation,
-                        config.keyStoreType.name(), config.keyStorePassword);
-                keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-                Password keyPassword = config.keyPassword != null ? config.keyPassword : config.keyStorePassword;
-                keys.init(store, chars(keyPassword));
-            }
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keys == null ? null : keys.getKeyManagers(), trust == null ? null : trust.getTrustManagers(), null);
+            context.init(keyManagers(config), trustManagers(config), null);
             return context;
         } catch (GeneralSecurityException e) {
             throw new ConfigException("Cannot set up TLS for OpenSearch: " + e.getMessage());
+        }
+    }
+
+    /** The configured trust store's managers, or null for the JVM's default trust. */
+    static TrustManager[] trustManagers(OpenSearchSinkConfig config) {
+        if (config.trustStoreLocation.isEmpty()) {
+            return null;
+        }
+        try {
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(trustStore(config));
+            return trust.getTrustManagers();
+        } catch (GeneralSecurityException e) {
+            throw new ConfigException(OpenSearchSinkConfig.SSL_TRUSTSTORE_LOCATION_CONFIG, config.trustStoreLocation,
+                    "cannot use it as a trust store: " + e.getMessage());
+        }
+    }
+
+    /** The client certificate's key managers, or null when no key store is configured. */
+    static KeyManager[] keyManagers(OpenSearchSinkConfig config) {
+        if (config.keyStoreLocation.isEmpty()) {
+            return null;
+        }
+        try {
+            KeyStore store = load(OpenSearchSinkConfig.SSL_KEYSTORE_LOCATION_CONFIG, config.keyStoreLocation,
+                    config.keyStoreType.name(), config.keyStorePassword);
+            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            Password keyPassword = config.keyPassword != null ? config.keyPassword : config.keyStorePassword;
+            keys.init(store, chars(keyPassword));
+            return keys.getKeyManagers();
+        } catch (GeneralSecurityException e) {
+            throw new ConfigException(OpenSearchSinkConfig.SSL_KEYSTORE_LOCATION_CONFIG, config.keyStoreLocation,
+                    "cannot use it as a key store: " + e.getMessage());
         }
     }
 

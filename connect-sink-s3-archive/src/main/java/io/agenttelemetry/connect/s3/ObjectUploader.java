@@ -17,6 +17,7 @@ import org.apache.kafka.connect.errors.RetriableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.agenttelemetry.connect.aws.AwsCredentials;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -57,7 +58,7 @@ final class ObjectUploader implements Closeable {
     ObjectUploader(S3ArchiveSinkConfig config) {
         this.bucket = config.bucket;
         this.config = config;
-        this.credentials = new AwsCredentials(config);
+        this.credentials = config.credentials.open(config.region);
         S3ClientBuilder b = S3Client.builder()
                 .region(Region.of(config.region))
                 .forcePathStyle(config.pathStyle)

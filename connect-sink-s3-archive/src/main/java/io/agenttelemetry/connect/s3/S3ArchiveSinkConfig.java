@@ -12,8 +12,8 @@ import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.config.types.Password;
 
+import io.agenttelemetry.connect.aws.AwsCredentialsConfig;
 import io.agenttelemetry.connect.model.Sensitivity;
 import io.agenttelemetry.connect.model.config.ConfigValidators;
 import io.agenttelemetry.connect.model.config.EnumConfig;
@@ -24,8 +24,6 @@ public final class S3ArchiveSinkConfig extends AbstractConfig {
     public static final String REGION_CONFIG = "s3.region";
     public static final String ENDPOINT_CONFIG = "s3.endpoint";
     public static final String PATH_STYLE_CONFIG = "s3.path.style.access.enabled";
-    public static final String ACCESS_KEY_ID_CONFIG = "aws.access.key.id";
-    public static final String SECRET_ACCESS_KEY_CONFIG = "aws.secret.access.key";
     public static final String FORMAT_CONFIG = "format";
     public static final String COMPRESSION_CONFIG = "compression";
     public static final String PATH_TEMPLATE_CONFIG = "path.template";
@@ -43,10 +41,6 @@ public final class S3ArchiveSinkConfig extends AbstractConfig {
     public static final String SENSITIVITY_HEADER_CONFIG = "sensitivity.header.name";
     public static final String PART_SIZE_CONFIG = "s3.part.size";
     public static final String PART_UPLOAD_THREADS_CONFIG = "s3.part.upload.threads";
-    public static final String STS_ROLE_ARN_CONFIG = "aws.sts.role.arn";
-    public static final String STS_SESSION_NAME_CONFIG = "aws.sts.role.session.name";
-    public static final String STS_EXTERNAL_ID_CONFIG = "aws.sts.role.external.id";
-    public static final String STS_ENDPOINT_CONFIG = "aws.sts.endpoint";
 
     /** S3's smallest part of a multipart upload (except the last). */
     static final int MIN_PART_SIZE = 5 * 1024 * 1024;
@@ -70,7 +64,7 @@ public final class S3ArchiveSinkConfig extends AbstractConfig {
     private static final String OBJECTS = "Objects";
     private static final String ROTATION = "Rotation";
 
-    public static final ConfigDef CONFIG_DEF = new ConfigDef()
+    public static final ConfigDef CONFIG_DEF = AwsCredentialsConfig.define(new ConfigDef()
             .define(BUCKET_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH,
                     "Bucket to write to; it must exist.", S3, 1, Width.MEDIUM, "Bucket")
             .define(REGION_CONFIG, Type.STRING, "us-east-1", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
@@ -79,23 +73,7 @@ public final class S3ArchiveSinkConfig extends AbstractConfig {
                     "Endpoint URL for S3-compatible stores, e.g. http://127.0.0.1:9000; empty for AWS.", S3, 3, Width.LONG, "Endpoint")
             .define(PATH_STYLE_CONFIG, Type.BOOLEAN, false, Importance.LOW,
                     "Address buckets as endpoint/bucket instead of bucket.endpoint; most S3-compatible stores need it.",
-                    S3, 4, Width.SHORT, "Path-style access")
-            .define(ACCESS_KEY_ID_CONFIG, Type.STRING, "", Importance.MEDIUM,
-                    "Static access key id; empty to use the default credential chain (environment, profile, instance role).",
-                    S3, 5, Width.MEDIUM, "Access key id")
-            .define(SECRET_ACCESS_KEY_CONFIG, Type.PASSWORD, "", Importance.MEDIUM,
-                    "Secret key for the static access key id. Use a config provider, e.g. ${env:AWS_SECRET_ACCESS_KEY}.",
-                    S3, 6, Width.MEDIUM, "Secret access key")
-            .define(STS_ROLE_ARN_CONFIG, Type.STRING, "", Importance.MEDIUM,
-                    "Role to assume through STS (AssumeRole) with the credentials above; its temporary credentials "
-                            + "sign the S3 requests and are refreshed before they expire. Empty to use the credentials directly.",
-                    S3, 7, Width.LONG, "Role ARN")
-            .define(STS_SESSION_NAME_CONFIG, Type.STRING, "agent-telemetry-connect", new ConfigDef.NonEmptyString(), Importance.LOW,
-                    "Session name of the assumed role, shown in CloudTrail.", S3, 8, Width.MEDIUM, "Role session name")
-            .define(STS_EXTERNAL_ID_CONFIG, Type.PASSWORD, "", Importance.LOW,
-                    "External id the role's trust policy requires, if any.", S3, 9, Width.MEDIUM, "Role external id")
-            .define(STS_ENDPOINT_CONFIG, Type.STRING, "", Importance.LOW,
-                    "STS endpoint URL, e.g. a VPC endpoint; empty for the region's default.", S3, 10, Width.LONG, "STS endpoint")
+                    S3, 4, Width.SHORT, "Path-style access"), S3, 5)
             .define(SSE_ALGORITHM_CONFIG, Type.STRING, "none", EnumConfig.validator(SseAlgorithm.class), Importance.MEDIUM,
                     "Server-side encryption of each object: none (the bucket's default applies), aes256 (SSE-S3) or "
                             + "aws_kms (SSE-KMS, with s3.sse.kms.key.id or the account's default key).",
@@ -167,8 +145,7 @@ public final class S3ArchiveSinkConfig extends AbstractConfig {
     final String region;
     final String endpoint;
     final boolean pathStyle;
-    final String accessKeyId;
-    final Password secretAccessKey;
+    final AwsCredentialsConfig credentials;
     final Format format;
     final Compression compression;
     final AvroCodec avroCodec;
@@ -185,10 +162,6 @@ public final class S3ArchiveSinkConfig extends AbstractConfig {
     final long rotateScheduleMs;
     final int partSize;
     final int partUploadThreads;
-    final String stsRoleArn;
-    final String stsSessionName;
-    final Password stsExternalId;
-    final String stsEndpoint;
 
     public S3ArchiveSinkConfig(Map<String, ?> props) {
         super(CONFIG_DEF, props);
@@ -196,8 +169,7 @@ public final class S3ArchiveSinkConfig extends AbstractConfig {
         region = getString(REGION_CONFIG);
         endpoint = getString(ENDPOINT_CONFIG);
         pathStyle = getBoolean(PATH_STYLE_CONFIG);
-        accessKeyId = getString(ACCESS_KEY_ID_CONFIG);
-        secretAccessKey = getPassword(SECRET_ACCESS_KEY_CONFIG);
+        credentials = new AwsCredentialsConfig(this);
         format = EnumConfig.parse(Format.class, getString(FORMAT_CONFIG));
         compression = EnumConfig.parse(Compression.class, getString(COMPRESSION_CONFIG));
         avroCodec = EnumConfig.parse(AvroCodec.class, getString(AVRO_CODEC_CONFIG));
@@ -218,10 +190,6 @@ public final class S3ArchiveSinkConfig extends AbstractConfig {
         rotateScheduleMs = getLong(ROTATE_SCHEDULE_INTERVAL_MS_CONFIG);
         partSize = getInt(PART_SIZE_CONFIG);
         partUploadThreads = getInt(PART_UPLOAD_THREADS_CONFIG);
-        stsRoleArn = getString(STS_ROLE_ARN_CONFIG).trim();
-        stsSessionName = getString(STS_SESSION_NAME_CONFIG);
-        stsExternalId = getPassword(STS_EXTERNAL_ID_CONFIG);
-        stsEndpoint = getString(STS_ENDPOINT_CONFIG).trim();
     }
 
     /** key=value pairs as the URL-encoded query string S3's tagging header takes; null if none. */

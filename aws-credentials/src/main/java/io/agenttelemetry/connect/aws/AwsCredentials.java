@@ -1,4 +1,4 @@
-package io.agenttelemetry.connect.s3;
+package io.agenttelemetry.connect.aws;
 
 import java.net.URI;
 
@@ -14,14 +14,14 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
- * Credentials for S3: static keys or the default chain, optionally used only to assume a role through STS, whose
+ * Credentials: static keys or the default chain, optionally used only to assume a role through STS, whose
  * temporary credentials are then refreshed before they expire.
  */
-final class AwsCredentials implements SdkAutoCloseable {
+public final class AwsCredentials implements SdkAutoCloseable {
     private final AwsCredentialsProvider provider;
     private final StsClient sts;
 
-    AwsCredentials(S3ArchiveSinkConfig config) {
+    AwsCredentials(AwsCredentialsConfig config, String region) {
         AwsCredentialsProvider base = config.accessKeyId.isEmpty()
                 ? DefaultCredentialsProvider.builder().build()
                 : StaticCredentialsProvider.create(AwsBasicCredentials.create(config.accessKeyId, config.secretAccessKey.value()));
@@ -30,7 +30,7 @@ final class AwsCredentials implements SdkAutoCloseable {
             sts = null;
             return;
         }
-        StsClientBuilder b = StsClient.builder().region(Region.of(config.region)).credentialsProvider(base)
+        StsClientBuilder b = StsClient.builder().region(Region.of(region)).credentialsProvider(base)
                 .httpClientBuilder(ApacheHttpClient.builder());
         if (!config.stsEndpoint.isEmpty()) {
             b.endpointOverride(URI.create(config.stsEndpoint));
@@ -44,7 +44,7 @@ final class AwsCredentials implements SdkAutoCloseable {
         }).build();
     }
 
-    AwsCredentialsProvider provider() {
+    public AwsCredentialsProvider provider() {
         return provider;
     }
 
