@@ -76,6 +76,7 @@ final class BulkWriter implements Closeable {
     /** The SigV4 credentials (and their STS client), when requests are signed. */
     private AwsCredentials awsCredentials;
     private final String urls;
+    private final boolean dataStreams;
     private final OpenSearchClient client;
     private final int batchSize;
     private final long bulkSizeBytes;
@@ -86,6 +87,7 @@ final class BulkWriter implements Closeable {
 
     BulkWriter(OpenSearchSinkConfig config) {
         this.urls = String.join(",", config.urls);
+        this.dataStreams = config.dataStreams;
         this.transport = transport(config);
         this.client = new OpenSearchClient(transport);
         this.batchSize = config.batchSize;
@@ -260,11 +262,14 @@ final class BulkWriter implements Closeable {
         }
     }
 
-    private static BulkRequest request(List<Document> docs) {
+    private BulkRequest request(List<Document> docs) {
         List<BulkOperation> ops = new ArrayList<>(docs.size());
         for (Document d : docs) {
             if (d.isDelete()) {
                 ops.add(BulkOperation.of(op -> op.delete(x -> x.index(d.index).id(d.id))));
+            } else if (dataStreams) {
+                // Data streams take creates only; a replayed id already in the write index is a 409, ignored.
+                ops.add(BulkOperation.of(op -> op.create(x -> x.index(d.index).id(d.id).document(d.source))));
             } else {
                 ops.add(BulkOperation.of(op -> op.index(x -> x.index(d.index).id(d.id).document(d.source))));
             }

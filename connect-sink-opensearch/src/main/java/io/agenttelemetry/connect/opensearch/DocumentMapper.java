@@ -33,11 +33,18 @@ final class DocumentMapper {
     private final IndexNameTemplate indexTemplate;
     private final String sensitivityHeader;
     private final String findingsHeader;
+    /** Data streams need an @timestamp in every document. */
+    private final boolean timestampField;
 
     DocumentMapper(IndexNameTemplate indexTemplate, String sensitivityHeader, String findingsHeader) {
+        this(indexTemplate, sensitivityHeader, findingsHeader, false);
+    }
+
+    DocumentMapper(IndexNameTemplate indexTemplate, String sensitivityHeader, String findingsHeader, boolean timestampField) {
         this.indexTemplate = indexTemplate;
         this.sensitivityHeader = sensitivityHeader;
         this.findingsHeader = findingsHeader;
+        this.timestampField = timestampField;
     }
 
     /** The document for a record with a value. */
@@ -63,6 +70,9 @@ final class DocumentMapper {
         String sensitivity = sensitivity(record);
         if (event != null) {
             source.put("agentTelemetry", pipelineFields(record, sensitivity));
+        }
+        if (timestampField) {
+            source.put("@timestamp", java.time.Instant.ofEpochMilli(millis).toString());
         }
         String index = indexTemplate.render(new IndexNameTemplate.Values(kind, record.topic(), sensitivity, millis));
         return new Document(record, index, id, source, estimateBytes(source));

@@ -35,6 +35,11 @@ final class IndexNameTemplate {
                 Set.of("kind", "topic", "sensitivity"), ZoneOffset.UTC));
     }
 
+    /** A pattern of the names of one kind: other placeholders and dates as wildcards, lowercased. */
+    String wildcard(String kind) {
+        return template.wildcard(Map.of("kind", kind)).toLowerCase(Locale.ROOT);
+    }
+
     /** The index name; lowercased, as OpenSearch requires. */
     String render(Values v) {
         return template.render(Map.of("kind", v.kind, "topic", v.topic, "sensitivity", v.sensitivity), v.eventTimeMillis)

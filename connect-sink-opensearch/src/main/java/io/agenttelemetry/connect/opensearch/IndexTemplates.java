@@ -46,9 +46,34 @@ final class IndexTemplates {
         return out;
     }
 
+    /**
+     * The templates for data streams: the same mappings plus {@code data_stream} and {@code @timestamp}, for the
+     * names the index name template gives each kind (other placeholders as wildcards), at a higher priority than the
+     * index templates so they win where the patterns overlap. Named after their pattern, so connectors with other
+     * names do not replace each other's.
+     */
+    static Map<String, String> dataStreamBodies(int replicas, IndexNameTemplate names) {
+        Map<String, String> out = new LinkedHashMap<>();
+        bodies(replicas).forEach((name, body) -> {
+            try {
+                ObjectNode template = (ObjectNode) JSON.readTree(body);
+                String kind = name.substring(name.indexOf('-') + 1); // agent-spans -> spans
+                String pattern = names.wildcard(kind);
+                template.putArray("index_patterns").add(pattern);
+                template.put("priority", 200);
+                template.putObject("data_stream");
+                ((ObjectNode) template.path("template").path("mappings").path("properties")).putObject("@timestamp").put("type", "date");
+                out.put(pattern.replace("*", "").replaceAll("-+$", "") + "-data-stream", template.toString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        return out;
+    }
+
     /** PUT _index_template/{name} for each; IOException (OpenSearch unreachable) is left to the caller's retry. */
-    static void install(OpenSearchClient client, int replicas) throws IOException {
-        for (Map.Entry<String, String> t : bodies(replicas).entrySet()) {
+    static void install(OpenSearchClient client, Map<String, String> templates) throws IOException {
+        for (Map.Entry<String, String> t : templates.entrySet()) {
             try (Response r = client.generic().execute(Requests.builder().method("PUT")
                     .endpoint("/_index_template/" + t.getKey()).json(t.getValue()).build())) {
                 if (r.getStatus() / 100 != 2) {

@@ -35,6 +35,8 @@ public final class OpenSearchSinkConfig extends AbstractConfig {
     public static final String FINDINGS_HEADER_CONFIG = "findings.header.name";
     public static final String INDEX_TEMPLATES_INSTALL_CONFIG = "index.templates.install";
     public static final String INDEX_TEMPLATES_REPLICAS_CONFIG = "index.templates.replicas";
+    public static final String INDEX_RETENTION_DAYS_CONFIG = "index.retention.days";
+    public static final String DATA_STREAM_ENABLED_CONFIG = "data.stream.enabled";
     public static final String AWS_SIGV4_SERVICE_CONFIG = "aws.sigv4.service";
     public static final String AWS_REGION_CONFIG = "aws.region";
     public static final String SSL_TRUSTSTORE_LOCATION_CONFIG = "ssl.truststore.location";
@@ -95,6 +97,20 @@ public final class OpenSearchSinkConfig extends AbstractConfig {
             .define(INDEX_TEMPLATES_REPLICAS_CONFIG, Type.INT, 1, ConfigDef.Range.between(0, 10), Importance.LOW,
                     "number_of_replicas in the installed templates; 0 for a single-node cluster.",
                     DATA, 5, Width.SHORT, "Template replicas")
+            .define(INDEX_RETENTION_DAYS_CONFIG, Type.INT, 0, ConfigDef.Range.between(0, 36_500), Importance.LOW,
+                    "With index.templates.install: also install the Index State Management policy "
+                            + IsmPolicy.ID + ", which deletes agent-spans-* and agent-logs-* indices older than this many "
+                            + "days (an existing policy of that name is kept). Needs the ISM plugin; without it this is "
+                            + "logged and skipped. 0: no policy.",
+                    DATA, 8, Width.SHORT, "Retention days")
+            .define(DATA_STREAM_ENABLED_CONFIG, Type.BOOLEAN, false, Importance.MEDIUM,
+                    "Write to data streams instead of indices: each name index.name.template gives (keep {kind} in it, "
+                            + "and leave dates out, since a data stream rolls over by itself) is a data stream, documents are "
+                            + "created with their ids and an @timestamp (event time), and the installed templates declare "
+                            + "data_stream for those names. A replayed document whose id is in the current write index is "
+                            + "refused as a conflict and skipped; after a rollover it would be written again. Tombstone "
+                            + "deletes are not possible.",
+                    DATA, 9, Width.SHORT, "Data streams")
             .define(BEHAVIOR_ON_NULL_VALUES_CONFIG, Type.STRING, "ignore", EnumConfig.validator(BehaviorOnNullValues.class),
                     Importance.MEDIUM, "Tombstones: ignore them, delete the document with the record's id, or fail the task.",
                     DATA, 6, Width.SHORT, "On null values")
@@ -167,6 +183,8 @@ public final class OpenSearchSinkConfig extends AbstractConfig {
     final BehaviorOnMalformedDocuments onMalformed;
     final boolean installTemplates;
     final int templateReplicas;
+    final int retentionDays;
+    final boolean dataStreams;
     final int batchSize;
     final long lingerMs;
     final int maxInFlightRequests;
@@ -199,6 +217,11 @@ public final class OpenSearchSinkConfig extends AbstractConfig {
         onMalformed = EnumConfig.parse(BehaviorOnMalformedDocuments.class, getString(BEHAVIOR_ON_MALFORMED_DOCS_CONFIG));
         installTemplates = getBoolean(INDEX_TEMPLATES_INSTALL_CONFIG);
         templateReplicas = getInt(INDEX_TEMPLATES_REPLICAS_CONFIG);
+        retentionDays = getInt(INDEX_RETENTION_DAYS_CONFIG);
+        dataStreams = getBoolean(DATA_STREAM_ENABLED_CONFIG);
+        if (dataStreams && onNull == BehaviorOnNullValues.DELETE) {
+            throw new ConfigException(BEHAVIOR_ON_NULL_VALUES_CONFIG, "delete", "data streams do not take deletes");
+        }
         batchSize = getInt(BATCH_SIZE_CONFIG);
         lingerMs = getLong(LINGER_MS_CONFIG);
         maxInFlightRequests = getInt(MAX_IN_FLIGHT_REQUESTS_CONFIG);

@@ -57,7 +57,7 @@ public class OpenSearchSinkTask extends SinkTask {
                         + "=report needs a worker with ErrantRecordReporter (Kafka 2.6+) and errors.deadletterqueue.topic.name set");
             }
         }
-        mapper = new DocumentMapper(config.indexTemplate, config.sensitivityHeader, config.findingsHeader);
+        mapper = new DocumentMapper(config.indexTemplate, config.sensitivityHeader, config.findingsHeader, config.dataStreams);
         writer = new BulkWriter(config);
     }
 
@@ -132,7 +132,12 @@ public class OpenSearchSinkTask extends SinkTask {
             return;
         }
         try {
-            IndexTemplates.install(writer.client(), config.templateReplicas);
+            IndexTemplates.install(writer.client(), config.dataStreams
+                    ? IndexTemplates.dataStreamBodies(config.templateReplicas, config.indexTemplate)
+                    : IndexTemplates.bodies(config.templateReplicas));
+            if (config.retentionDays > 0) {
+                IsmPolicy.install(writer.client(), config.retentionDays);
+            }
             templatesInstalled = true;
         } catch (java.io.IOException | OpenSearchException e) {
             ConnectException permanent = ConnectionFailures.permanent(String.join(",", config.urls), e);

@@ -1,6 +1,7 @@
 package io.agenttelemetry.connect.opensearch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 
@@ -44,5 +45,19 @@ class IndexTemplatesTest {
                 }
             }
         }
+    }
+
+    @Test
+    void dataStreamTemplatesCoverTheNamesOfEachKindAndDeclareTheStream() throws Exception {
+        Map<String, String> bodies = IndexTemplates.dataStreamBodies(0, IndexNameTemplate.parse("it-ds-{kind}-{sensitivity}"));
+        assertEquals(java.util.Set.of("it-ds-spans-data-stream", "it-ds-logs-data-stream"), bodies.keySet());
+        JsonNode spans = JSON.readTree(bodies.get("it-ds-spans-data-stream"));
+        assertEquals("it-ds-spans-*", spans.path("index_patterns").get(0).asText());
+        assertTrue(spans.has("data_stream"));
+        assertEquals(200, spans.path("priority").asInt(), "above the index templates where patterns overlap");
+        assertEquals("date", spans.path("template").path("mappings").path("properties").path("@timestamp").path("type").asText());
+        assertEquals("date_nanos", spans.path("template").path("mappings").path("properties").path("startTime").path("type").asText());
+        assertEquals("agent-spans-*", JSON.readTree(IndexTemplates.dataStreamBodies(0, IndexNameTemplate.parse("agent-{kind}-{yyyy.MM.dd}"))
+                .get("agent-spans-data-stream")).path("index_patterns").get(0).asText());
     }
 }

@@ -85,6 +85,9 @@ public final class KafkaBroker extends LocalServer {
         props.put("share.coordinator.state.topic.replication.factor", "1");
         props.put("share.coordinator.state.topic.min.isr", "1");
         props.put("group.initial.rebalance.delay.ms", "0");
+        // Records carry their event time, and tests and the demo replay events from 2025 (the corpus): time-based
+        // retention would delete them at its next check (every 5 minutes), before the sinks read them.
+        props.put("log.retention.ms", "-1");
         props.putAll(extraProperties);
         serverProperties = ConfigFiles.writeProperties(dir.resolve("server.properties"), props);
         Path log4j = ConfigFiles.writeLog4j2(dir.resolve("log4j2.properties"));

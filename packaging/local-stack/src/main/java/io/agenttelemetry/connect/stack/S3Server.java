@@ -34,7 +34,7 @@ public final class S3Server extends LocalServer {
                 "s3proxy.identity", ACCESS_KEY,
                 "s3proxy.credential", SECRET_KEY,
                 // Temporary (assumed-role) credentials send x-amz-security-token, which S3Proxy otherwise answers
-                // with 501; ignored, as a real S3 validates it. SSE and tagging headers are then ignored too.
+                // with 501. Server-side encryption is still refused with 501.
                 "s3proxy.ignore-unknown-headers", "true",
                 "jclouds.provider", "filesystem",
                 "jclouds.filesystem.basedir", dir.resolve("data").toString()));

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiFunction;
 
 import org.apache.kafka.common.config.ConfigException;
 
@@ -17,9 +16,17 @@ import org.apache.kafka.common.config.ConfigException;
  * ({yyyy.MM.dd}, {HH}) rendered from an event time. Index names and object keys both use it.
  */
 public final class PlaceholderTemplate {
-    private final List<BiFunction<Map<String, String>, Long, String>> parts;
+    /** A literal, a variable or a date pattern. */
+    private interface Part {
+        String render(Map<String, String> variables, long epochMillis);
 
-    private PlaceholderTemplate(List<BiFunction<Map<String, String>, Long, String>> parts) {
+        /** In a wildcard pattern: the literal, a variable given, else {@code *}. */
+        String wildcard(Map<String, String> given);
+    }
+
+    private final List<Part> parts;
+
+    private PlaceholderTemplate(List<Part> parts) {
         this.parts = parts;
     }
 
@@ -28,13 +35,23 @@ public final class PlaceholderTemplate {
      * @param variables the placeholder names that are variables; anything else must be a date pattern
      */
     public static PlaceholderTemplate parse(String configKey, String template, Set<String> variables, ZoneId zone) {
-        List<BiFunction<Map<String, String>, Long, String>> parts = new ArrayList<>();
+        List<Part> parts = new ArrayList<>();
         int i = 0;
         while (i < template.length()) {
             int open = template.indexOf('{', i);
             String literal = template.substring(i, open < 0 ? template.length() : open);
             if (!literal.isEmpty()) {
-                parts.add((vars, time) -> literal);
+                parts.add(new Part() {
+                    @Override
+                    public String render(Map<String, String> vars, long time) {
+                        return literal;
+                    }
+
+                    @Override
+                    public String wildcard(Map<String, String> given) {
+                        return literal;
+                    }
+                });
             }
             if (open < 0) {
                 break;
@@ -45,7 +62,17 @@ public final class PlaceholderTemplate {
             }
             String name = template.substring(open + 1, close);
             if (variables.contains(name)) {
-                parts.add((vars, time) -> vars.get(name));
+                parts.add(new Part() {
+                    @Override
+                    public String render(Map<String, String> vars, long time) {
+                        return vars.get(name);
+                    }
+
+                    @Override
+                    public String wildcard(Map<String, String> given) {
+                        return given.getOrDefault(name, "*");
+                    }
+                });
             } else {
                 DateTimeFormatter f;
                 try {
@@ -53,7 +80,17 @@ public final class PlaceholderTemplate {
                 } catch (IllegalArgumentException e) {
                     throw new ConfigException(configKey, template, "{" + name + "} is neither one of " + variables + " nor a date pattern");
                 }
-                parts.add((vars, time) -> f.format(Instant.ofEpochMilli(time)));
+                parts.add(new Part() {
+                    @Override
+                    public String render(Map<String, String> vars, long time) {
+                        return f.format(Instant.ofEpochMilli(time));
+                    }
+
+                    @Override
+                    public String wildcard(Map<String, String> given) {
+                        return "*";
+                    }
+                });
             }
             i = close + 1;
         }
@@ -62,8 +99,20 @@ public final class PlaceholderTemplate {
 
     public String render(Map<String, String> variables, long epochMillis) {
         StringBuilder sb = new StringBuilder();
-        for (BiFunction<Map<String, String>, Long, String> p : parts) {
-            sb.append(p.apply(variables, epochMillis));
+        for (Part p : parts) {
+            sb.append(p.render(variables, epochMillis));
+        }
+        return sb.toString();
+    }
+
+    /** A pattern matching every rendering with the given variables: the others and dates as {@code *}. */
+    public String wildcard(Map<String, String> given) {
+        StringBuilder sb = new StringBuilder();
+        for (Part p : parts) {
+            String w = p.wildcard(given);
+            if (!(w.equals("*") && sb.length() > 0 && sb.charAt(sb.length() - 1) == '*')) {
+                sb.append(w);
+            }
         }
         return sb.toString();
     }

@@ -22,7 +22,7 @@ import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class TlsAndAuthConfigTest {
+class OpenSearchSinkConfigTest {
     private static final String PEM = resource("tls/test-ca.pem");
     private static final String PKCS12 = resource("tls/truststore.p12");
 
@@ -93,5 +93,12 @@ class TlsAndAuthConfigTest {
         assertTrue(e.getMessage().contains("ssl.truststore.location"), e.getMessage());
         assertNull(ConnectionFailures.permanent("https://os:9200", new ConnectException("Connection refused")));
         assertNull(ConnectionFailures.permanent("https://os:9200", new SSLHandshakeException("Remote host terminated the handshake")));
+    }
+
+    @Test
+    void dataStreamsTakeNoDeletes() {
+        assertTrue(assertThrows(ConfigException.class, () -> config(Map.of("data.stream.enabled", "true",
+                "behavior.on.null.values", "delete"))).getMessage().contains("data streams"));
+        assertTrue(config(Map.of("data.stream.enabled", "true")).dataStreams);
     }
 }
