@@ -25,13 +25,24 @@ final class AgentLogFiles {
     }
 
     void write(String prefix, int count) throws IOException {
+        write(prefix, count, id -> id);
+    }
+
+    /** Lines whose message is message(id); {@link #written()} keeps the ids. */
+    void write(String prefix, int count, java.util.function.UnaryOperator<String> message) throws IOException {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < count; i++) {
             String id = prefix + "-" + (written.size());
             written.add(id);
-            sb.append(line(id)).append('\n');
+            sb.append(line(message.apply(id))).append('\n');
         }
         Files.writeString(file, sb, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /** Bytes that are no log line: a line of invalid UTF-8 and binary garbage, then a line of broken JSON. */
+    void writeGarbage() throws IOException {
+        byte[] garbage = {(byte) 0xff, (byte) 0xfe, 0x00, 0x01, (byte) 0xc3, 0x28, '{', '"', '\n', '{', '"', 'a', '"', ':', '\n'};
+        Files.write(file, garbage, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     /** logrotate's default: rename, then the writer creates a new file. */

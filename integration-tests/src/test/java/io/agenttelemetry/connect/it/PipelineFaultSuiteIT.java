@@ -1,0 +1,273 @@
+package io.agenttelemetry.connect.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.agenttelemetry.connect.stack.Http;
+import io.agenttelemetry.connect.stack.LocalStack;
+import io.agenttelemetry.connect.stack.S3Server;
+import io.agenttelemetry.connect.stack.Wait;
+
+/**
+ * The fault suite, end to end: agent log files, the source (exactly-once, two workers), Kafka, OpenSearch behind the
+ * masking transform, and the raw S3 archive. Each scenario writes more lines while its fault hits, waits until the
+ * stores have caught up, then compares the sets of event ids in Kafka, OpenSearch and S3 with the lines written and
+ * scans OpenSearch for the planted secrets. A summary table is printed; every lost, duplicated and leaked count must
+ * be zero.
+ *
+ * <p>By default the sizes are representative (the README's test command runs them): 2,000 lines per scenario,
+ * outages of 20 s, one worker kill. {@code -Dfault.suite.full=true} runs the full sizes: 100,000 lines per scenario,
+ * outages of 60 s, ten worker kills.
+ */
+class PipelineFaultSuiteIT {
+    private static final boolean FULL = Boolean.getBoolean("fault.suite.full");
+    private static final int LINES = FULL ? 100_000 : 2_000;
+    private static final Duration OUTAGE = Duration.ofSeconds(FULL ? 60 : 20);
+    private static final int KILLS = FULL ? 10 : 1;
+    private static final Duration TIMEOUT = Duration.ofMinutes(FULL ? 20 : 3);
+    private static final String RAW = "fault-suite.raw";
+    private static final String BUCKET = "fault-suite";
+
+    private final List<String> planted = new ArrayList<>();
+    private final Random random = new Random(8);
+    private final List<Row> rows = new ArrayList<>();
+
+    /** One scenario's line of the summary: what went in, what each store holds, and the damage. */
+    private record Row(String scenario, int in, Store kafka, Store openSearch, Store s3, int leaked) {
+        int lost() {
+            return kafka.missing + openSearch.missing + s3.missing;
+        }
+
+        int duplicated() {
+            return kafka.duplicates + openSearch.duplicates + s3.duplicates;
+        }
+
+        String markdown() {
+            return String.format("| %s | %d | %d | %d | %d | %d | %d | %d |", scenario, in, kafka.distinct, openSearch.distinct,
+                    s3.distinct, lost(), duplicated(), leaked);
+        }
+    }
+
+    /** Ids found in a store: distinct ones, those written but absent, and extra copies. */
+    private record Store(int distinct, int missing, int duplicates) {
+        static Store of(List<String> ids, List<String> expected) {
+            Set<String> distinct = new HashSet<>(ids);
+            Set<String> missing = new HashSet<>(expected);
+            missing.removeAll(distinct);
+            return new Store(distinct.size(), missing.size(), ids.size() - distinct.size());
+        }
+    }
+
+    @Test
+    void everyScenarioLosesNothingDoublesNothingAndLeaksNothing() throws Exception {
+        try (LocalStack stack = Stacks.builder("fault-suite").connectWorkers(2).exactlyOnceSource(true)
+                .workerProperty("scheduled.rebalance.max.delay.ms", "5000").start();
+             S3Objects s3 = new S3Objects(stack.s3())) {
+            Path dir = Files.createDirectories(stack.workDir().resolve("agent-logs"));
+            List<AgentLogFiles> files = List.of(new AgentLogFiles(dir.resolve("triage-agent.log")),
+                    new AgentLogFiles(dir.resolve("billing-agent.log")));
+            s3.createBucket(BUCKET);
+            Path secrets = Files.createTempFile("fault-suite", ".properties");
+            Files.writeString(secrets, "s3.secret=" + S3Server.SECRET_KEY + "\n");
+
+            Map<String, String> source = AgentLogSourceIT.sourceConfig(dir, RAW);
+            source.put("tasks.max", "2");
+            Map<String, String> openSearch = SinksIT.openSearchConfig(stack, RAW, "fault-suite");
+            openSearch.put("transforms", "mask");
+            openSearch.put("transforms.mask.type", "io.agenttelemetry.connect.smt.MaskSensitiveData$Value");
+            Map<String, String> archive = SinksIT.s3Config(stack, RAW, BUCKET, "raw/");
+            archive.put("aws.secret.access.key", "${file:" + secrets + ":s3.secret}");
+            ConnectRest rest = new ConnectRest(stack.workers().get(0));
+            rest.put("fs-source", source);
+            rest.put("fs-opensearch", openSearch);
+            rest.put("fs-archive", archive);
+            for (String c : List.of("fs-source", "fs-opensearch", "fs-archive")) {
+                rest.awaitRunning(c, TIMEOUT);
+            }
+
+            scenario(stack, s3, files, "steady writing", () -> write(files, "steady", LINES));
+            scenario(stack, s3, files, "rotation storm (rename and copytruncate every 300 lines)", () -> {
+                for (int written = 0, round = 0; written < LINES; written += 300, round++) {
+                    write(files, "storm" + round, 300);
+                    for (AgentLogFiles f : files) {
+                        if (round % 2 == 0) {
+                            f.rotateByRename();
+                        } else {
+                            f.rotateByCopyTruncate();
+                        }
+                    }
+                }
+            });
+            scenario(stack, s3, files, "OpenSearch down " + OUTAGE.toSeconds() + " s", () -> {
+                stack.openSearch().stop();
+                write(files, "os-down", LINES);
+                Thread.sleep(OUTAGE.toMillis());
+                assertRunning(rest, "fs-opensearch");
+                stack.openSearch().startAgain(TIMEOUT);
+            });
+            scenario(stack, s3, files, "S3 down " + OUTAGE.toSeconds() + " s", () -> {
+                stack.s3().stop();
+                write(files, "s3-down", LINES);
+                Thread.sleep(OUTAGE.toMillis());
+                assertRunning(rest, "fs-archive");
+                stack.s3().startAgain(TIMEOUT);
+            });
+            scenario(stack, s3, files, "broker restarted", () -> {
+                write(files, "before-restart", LINES / 2);
+                stack.kafka().restart(TIMEOUT);
+                write(files, "after-restart", LINES / 2);
+            });
+            scenario(stack, s3, files, KILLS + " kill -9 of a worker while writing", () -> {
+                for (int k = 0; k < KILLS; k++) {
+                    int round = k;
+                    CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> {
+                        try {
+                            write(files, "kill" + round, LINES / KILLS);
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+                    Thread.sleep(500 + random.nextInt(1500));
+                    stack.workers().get(1).kill();
+                    writing.get();
+                    stack.workers().get(1).startAgain(TIMEOUT);
+                }
+            });
+            long errorsBefore = errorRecords(stack);
+            scenario(stack, s3, files, "bad input (invalid UTF-8, binary, broken JSON) between good lines", () -> {
+                for (AgentLogFiles f : files) {
+                    f.writeGarbage();
+                }
+                write(files, "after-garbage", LINES);
+            });
+            Wait.until("the bad lines in the error topic", TIMEOUT, () -> errorRecords(stack) >= errorsBefore + 2 * files.size());
+
+            System.out.println("\n| scenario | events in | Kafka | OpenSearch | S3 | lost | duplicated | leaked |");
+            System.out.println("|---|---|---|---|---|---|---|---|");
+            rows.forEach(r -> System.out.println(r.markdown()));
+            for (Row r : rows) {
+                assertEquals(0, r.lost(), r.markdown());
+                assertEquals(0, r.duplicated(), r.markdown());
+                assertEquals(0, r.leaked(), r.markdown());
+            }
+            assertNoSecretOutsideTheRawStores(stack);
+            // The masking had work to do: the restricted raw archive holds every planted secret.
+            String raw = String.join("\n", s3.lines(BUCKET, "raw/"));
+            assertEquals(planted.size(), planted.stream().filter(raw::contains).count(), "planted secrets in the raw archive");
+        }
+    }
+
+    @FunctionalInterface
+    private interface Fault {
+        void run() throws Exception;
+    }
+
+    /** Runs the fault, waits until every store has every line written so far, and records the sets. */
+    private void scenario(LocalStack stack, S3Objects s3, List<AgentLogFiles> files, String name, Fault fault) throws Exception {
+        fault.run();
+        List<String> expected = new ArrayList<>();
+        files.forEach(f -> expected.addAll(f.written()));
+        OpenSearchQueries os = new OpenSearchQueries(stack.openSearch().url());
+        Wait.until(name + ": " + expected.size() + " events in OpenSearch and S3", TIMEOUT,
+                () -> os.count("fault-suite-*") >= expected.size() && s3.lines(BUCKET, "raw/").size() >= expected.size());
+        Thread.sleep(2000); // a duplicate, if any, would be written by now
+        List<ConsumerRecord<String, String>> records = new KafkaTopics(stack.kafka().bootstrapServers())
+                .readUntil(RAW, r -> r.size() >= expected.size(), TIMEOUT);
+        List<String> kafka = ids(AgentLogSourceIT.messages(new KafkaTopics(stack.kafka().bootstrapServers())
+                .readUntil(RAW, r -> r.size() > records.size(), Duration.ofSeconds(3))));
+        List<String> openSearch = new ArrayList<>();
+        int leaked = 0;
+        for (JsonNode doc : allDocuments(stack.openSearch().url())) {
+            String body = doc.path("body").asText();
+            openSearch.add(body.split(" ")[0]);
+            for (String secret : planted) {
+                leaked += doc.toString().contains(secret) ? 1 : 0;
+            }
+        }
+        List<String> archived = new ArrayList<>();
+        for (String line : s3.lines(BUCKET, "raw/")) {
+            archived.add(Http.mapper().readTree(line).path("body").asText().split(" ")[0]);
+        }
+        rows.add(new Row(name, expected.size(), Store.of(kafka, expected), Store.of(openSearch, expected),
+                Store.of(archived, expected), leaked));
+    }
+
+    /**
+     * Lines on both files, ids naming the file (files starting with the same bytes would be one file to the source,
+     * which identifies files by a fingerprint of their first bytes); every tenth line carries a planted GitHub token
+     * (gitleaks' github-pat shape).
+     */
+    private void write(List<AgentLogFiles> files, String prefix, int lines) throws Exception {
+        for (int n = 0; n < files.size(); n++) {
+            files.get(n).write(prefix + "-f" + n, lines / files.size(), id -> {
+                if (id.hashCode() % 10 != 0) {
+                    return id;
+                }
+                StringBuilder token = new StringBuilder("ghp_");
+                for (int i = 0; i < 36; i++) {
+                    token.append("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".charAt(random.nextInt(62)));
+                }
+                planted.add(token.toString());
+                return id + " pushed with token " + token;
+            });
+        }
+    }
+
+    private static List<String> ids(List<String> bodies) {
+        List<String> out = new ArrayList<>();
+        bodies.forEach(b -> out.add(b.split(" ")[0]));
+        return out;
+    }
+
+    private static List<JsonNode> allDocuments(String url) {
+        List<JsonNode> out = new ArrayList<>();
+        Http.send("POST", url + "/fault-suite-*/_refresh", null);
+        JsonNode page = Http.send("POST", url + "/fault-suite-*/_search?scroll=1m", "{\"size\":5000,\"sort\":[\"_doc\"]}").ok().json();
+        while (page.path("hits").path("hits").size() > 0) {
+            page.path("hits").path("hits").forEach(h -> out.add(h.path("_source")));
+            page = Http.send("POST", url + "/_search/scroll", "{\"scroll\":\"1m\",\"scroll_id\":\"" + page.path("_scroll_id").asText() + "\"}")
+                    .ok().json();
+        }
+        return out;
+    }
+
+    private static long errorRecords(LocalStack stack) {
+        return new KafkaTopics(stack.kafka().bootstrapServers()).readUntil(RAW + ".errors", r -> false, Duration.ofSeconds(3)).size();
+    }
+
+    private static void assertRunning(ConnectRest rest, String name) {
+        for (JsonNode t : rest.status(name).path("tasks")) {
+            assertEquals("RUNNING", t.path("state").asText(), name + " during the outage: " + t);
+        }
+    }
+
+    /** Connector configs over REST and the workers' logs hold no planted secret and no S3 secret key. */
+    private void assertNoSecretOutsideTheRawStores(LocalStack stack) throws Exception {
+        String configs = Http.get(stack.workers().get(0).restUrl() + "/connectors?expand=info").ok().body();
+        assertFalse(configs.contains(S3Server.SECRET_KEY), "the S3 secret key is in the REST config output");
+        for (var worker : stack.workers()) {
+            String log = Files.readString(worker.process().log());
+            for (String secret : planted) {
+                assertFalse(log.contains(secret), "a planted secret is in " + worker.process().log());
+            }
+        }
+        assertTrue(planted.size() > 0);
+    }
+}
