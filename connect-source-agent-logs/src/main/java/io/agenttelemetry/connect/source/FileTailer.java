@@ -54,6 +54,8 @@ final class FileTailer implements Closeable {
     private final SourceTaskMetrics metrics;
     private final CompletedFiles completed;
     private final Map<String, FileState> files = new LinkedHashMap<>();
+    /** Polls so far: which file heads the next batch. */
+    private long polls;
     /** Lines read per file and poll at most, so a poll returns in bounded time even when lines make no records. */
     private final int linesPerPoll;
     /** Where recently closed files stopped, so a copy of one continues there instead of at an older commit. */
@@ -139,15 +141,19 @@ final class FileTailer implements Closeable {
             discover(out);
             nextDiscoveryNanos = System.nanoTime() + config.discoveryIntervalMs * 1_000_000L;
         }
-        for (Iterator<FileState> it = files.values().iterator(); it.hasNext() && out.size() < config.batchMaxRecords; ) {
-            FileState state = it.next();
+        // Files take turns at the head of the batch, so a file with a large backlog (a replay of history) cannot
+        // starve the live files behind it.
+        List<FileState> order = new ArrayList<>(files.values());
+        int first = order.isEmpty() ? 0 : (int) (polls++ % order.size());
+        for (int i = 0; i < order.size() && out.size() < config.batchMaxRecords; i++) {
+            FileState state = order.get((first + i) % order.size());
             if (!state.file.isOpen()) {
                 continue;
             }
             if (state.file.replaced(config.fingerprintBytes)) {
                 log.info("{} was truncated or rewritten (copytruncate rotation); reading it again as a new file", state.file);
                 retire(state, out);
-                it.remove();
+                files.remove(state.file.id());
                 nextDiscoveryNanos = 0;
                 continue;
             }

@@ -94,6 +94,24 @@ class FileTailerTest {
     }
 
     @Test
+    void aFileWithALargeBacklogDoesNotStarveALiveFile() throws IOException {
+        StringBuilder history = new StringBuilder();
+        for (int i = 0; i < 5_000; i++) {
+            history.append(jsonLine(i).replace("line ", "history "));
+        }
+        append(dir.resolve("a-history.log"), history.toString());
+        append(dir.resolve("b-live.log"), jsonLine(1).replace("line ", "live "));
+        try (FileTailer t = tailer(Map.of("batch.max.records", "100"))) {
+            t.requestDiscovery();
+            List<String> seen = new ArrayList<>();
+            for (int poll = 0; poll < 3; poll++) {
+                seen.addAll(bodies(t.poll()));
+            }
+            assertTrue(seen.contains("live 1"), "the live line within three polls of 100 records, beside a backlog of 5,000");
+        }
+    }
+
+    @Test
     void jsonLinesBecomeLogEventsKeyedByTraceId() throws IOException {
         Path file = dir.resolve("agent.log");
         append(file, jsonLine(1) + jsonLine(2));

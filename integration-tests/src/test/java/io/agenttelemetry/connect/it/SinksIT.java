@@ -35,6 +35,7 @@ class SinksIT {
         c.put("index.name.template", indexPrefix + "-{kind}-{yyyy.MM.dd}");
         c.put("batch.size", "200");
         c.put("index.templates.replicas", "0");
+        c.put("consumer.override.isolation.level", "read_committed"); // as the reference configs: see their README
         return c;
     }
 
@@ -51,6 +52,7 @@ class SinksIT {
         c.put("path.template", prefix + "{topic}/dt={yyyy-MM-dd}/");
         c.put("flush.size", "120");
         c.put("rotate.schedule.interval.ms", "2000");
+        c.put("consumer.override.isolation.level", "read_committed");
         return c;
     }
 
