@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
@@ -126,32 +127,27 @@ final class ObjectUploader implements Closeable {
         }
         String what = "upload part of s3://" + bucket + "/" + b.key();
         if (!b.multipart()) {
-            try {
-                String writerId = UUID.randomUUID().toString();
-                CreateMultipartUploadRequest.Builder req = CreateMultipartUploadRequest.builder().bucket(bucket).key(b.key())
-                        .metadata(Map.of(START_OFFSET, Long.toString(b.startOffset()), WRITER_ID, writerId));
-                objectHeaders(req::contentType, req::contentEncoding, req::serverSideEncryption, req::ssekmsKeyId, req::tagging);
-                b.multipartStarted(s3.createMultipartUpload(req.build()).uploadId(), writerId);
-            } catch (S3Exception e) {
-                throw classify(what, e);
-            } catch (SdkClientException e) {
-                throw new RetriableException(what + " failed: " + e.getMessage(), e);
-            }
+            String writerId = UUID.randomUUID().toString();
+            CreateMultipartUploadRequest.Builder req = CreateMultipartUploadRequest.builder().bucket(bucket).key(b.key())
+                    .metadata(Map.of(START_OFFSET, Long.toString(b.startOffset()), WRITER_ID, writerId));
+            objectHeaders(req::contentType, req::contentEncoding, req::serverSideEncryption, req::ssekmsKeyId, req::tagging);
+            b.multipartStarted(call(what, () -> s3.createMultipartUpload(req.build())).uploadId(), writerId);
         }
         byte[] part = b.nextPart();
-        int partNumber = b.partETags().size() + 1;
-        String key = b.key();
-        String uploadId = b.uploadId();
-        b.partInFlight(partUploads.submit(() -> {
-            try {
-                return s3.uploadPart(UploadPartRequest.builder().bucket(bucket).key(key).uploadId(uploadId)
-                        .partNumber(partNumber).contentLength((long) part.length).build(), RequestBody.fromBytes(part)).eTag();
-            } catch (S3Exception e) {
-                throw classify(what, e);
-            } catch (SdkClientException e) {
-                throw new RetriableException(what + " failed: " + e.getMessage(), e);
-            }
-        }));
+        UploadPartRequest req = UploadPartRequest.builder().bucket(bucket).key(b.key()).uploadId(b.uploadId())
+                .partNumber(b.partETags().size() + 1).contentLength((long) part.length).build();
+        b.partInFlight(partUploads.submit(() -> call(what, () -> s3.uploadPart(req, RequestBody.fromBytes(part)).eTag())));
+    }
+
+    /** Runs one S3 request: throttling, server errors and connection failures are retriable, other refusals not. */
+    private static <T> T call(String what, Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (S3Exception e) {
+            throw classify(what, e);
+        } catch (SdkClientException e) {
+            throw new RetriableException(what + " failed: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -200,14 +196,8 @@ final class ObjectUploader implements Closeable {
         String markerKey = offsetsMarkerKey(b.key(), b.writerId());
         String body = START_OFFSET + "=" + b.startOffset() + "\n" + END_OFFSET + "=" + b.endOffset() + "\n"
                 + RECORD_COUNT + "=" + b.count() + "\n";
-        try {
-            s3.putObject(PutObjectRequest.builder().bucket(bucket).key(markerKey).contentType("text/plain")
-                    .metadata(offsetsMetadata(b)).build(), RequestBody.fromString(body));
-        } catch (S3Exception e) {
-            throw classify("PUT s3://" + bucket + "/" + markerKey, e);
-        } catch (SdkClientException e) {
-            throw new RetriableException("PUT s3://" + bucket + "/" + markerKey + " failed: " + e.getMessage(), e);
-        }
+        call("PUT s3://" + bucket + "/" + markerKey, () -> s3.putObject(PutObjectRequest.builder().bucket(bucket).key(markerKey)
+                .contentType("text/plain").metadata(offsetsMetadata(b)).build(), RequestBody.fromString(body)));
     }
 
     static String offsetsMarkerKey(String key, String writerId) {
@@ -264,24 +254,19 @@ final class ObjectUploader implements Closeable {
     }
 
     private long existingEndOffset(String key) {
-        try {
-            HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key(key));
-            String end = head.metadata().get(END_OFFSET);
-            String writerId = head.metadata().get(WRITER_ID);
-            if (end == null && writerId != null) {
-                String markerKey = offsetsMarkerKey(key, writerId);
-                end = s3.headObject(b -> b.bucket(bucket).key(markerKey)).metadata().get(END_OFFSET);
-            }
-            if (end == null) {
-                throw new ConnectException("s3://" + bucket + "/" + key + " exists but was not written by this connector "
-                        + "(no " + END_OFFSET + " metadata); refusing to guess which records it holds");
-            }
-            return Long.parseLong(end);
-        } catch (S3Exception e) {
-            throw classify("HEAD s3://" + bucket + "/" + key, e);
-        } catch (SdkClientException e) {
-            throw new RetriableException("HEAD s3://" + bucket + "/" + key + " failed: " + e.getMessage(), e);
+        HeadObjectResponse head = call("HEAD s3://" + bucket + "/" + key, () -> s3.headObject(b -> b.bucket(bucket).key(key)));
+        String end = head.metadata().get(END_OFFSET);
+        String writerId = head.metadata().get(WRITER_ID);
+        if (end == null && writerId != null) {
+            String markerKey = offsetsMarkerKey(key, writerId);
+            end = call("HEAD s3://" + bucket + "/" + markerKey, () -> s3.headObject(b -> b.bucket(bucket).key(markerKey)))
+                    .metadata().get(END_OFFSET);
         }
+        if (end == null) {
+            throw new ConnectException("s3://" + bucket + "/" + key + " exists but was not written by this connector "
+                    + "(no " + END_OFFSET + " metadata); refusing to guess which records it holds");
+        }
+        return Long.parseLong(end);
     }
 
     private static RuntimeException classify(String what, S3Exception e) {
