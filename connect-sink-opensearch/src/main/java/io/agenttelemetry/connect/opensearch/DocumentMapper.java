@@ -36,10 +36,6 @@ final class DocumentMapper {
     /** Data streams need an @timestamp in every document. */
     private final boolean timestampField;
 
-    DocumentMapper(IndexNameTemplate indexTemplate, String sensitivityHeader, String findingsHeader) {
-        this(indexTemplate, sensitivityHeader, findingsHeader, false);
-    }
-
     DocumentMapper(IndexNameTemplate indexTemplate, String sensitivityHeader, String findingsHeader, boolean timestampField) {
         this.indexTemplate = indexTemplate;
         this.sensitivityHeader = sensitivityHeader;

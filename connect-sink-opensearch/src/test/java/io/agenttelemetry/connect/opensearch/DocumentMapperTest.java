@@ -26,7 +26,7 @@ import io.agenttelemetry.connect.model.SpanKind;
 import io.agenttelemetry.connect.model.StatusCode;
 
 class DocumentMapperTest {
-    private final DocumentMapper mapper = new DocumentMapper(IndexNameTemplate.parse("agent-{kind}-{yyyy.MM.dd}"), "agent_telemetry.sensitivity", "agent_telemetry.findings");
+    private final DocumentMapper mapper = new DocumentMapper(IndexNameTemplate.parse("agent-{kind}-{yyyy.MM.dd}"), "agent_telemetry.sensitivity", "agent_telemetry.findings", false);
 
     static AgentEvent span() {
         return AgentEvent.builder(EventType.SPAN)
@@ -102,7 +102,7 @@ class DocumentMapperTest {
 
     @Test
     void sensitivityComesFromTheHeaderAndDefaultsToRestricted() {
-        DocumentMapper m = new DocumentMapper(IndexNameTemplate.parse("agent-{sensitivity}-{kind}"), "agent_telemetry.sensitivity", "agent_telemetry.findings");
+        DocumentMapper m = new DocumentMapper(IndexNameTemplate.parse("agent-{sensitivity}-{kind}"), "agent_telemetry.sensitivity", "agent_telemetry.findings", false);
         ConnectHeaders h = new ConnectHeaders();
         h.addString("agent_telemetry.sensitivity", "Internal");
         SinkRecord r = new SinkRecord("t", 0, null, null, AgentEventConnect.SCHEMA, AgentEventConnect.toStruct(span()), 1, 1L, null, h);

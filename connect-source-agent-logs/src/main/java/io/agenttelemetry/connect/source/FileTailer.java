@@ -54,8 +54,6 @@ final class FileTailer implements Closeable {
     private final SourceTaskMetrics metrics;
     private final CompletedFiles completed;
     private final Map<String, FileState> files = new LinkedHashMap<>();
-    /** Polls so far: which file heads the next batch. */
-    private long polls;
     /** Lines read per file and poll at most, so a poll returns in bounded time even when lines make no records. */
     private final int linesPerPoll;
     /** Where recently closed files stopped, so a copy of one continues there instead of at an older commit. */
@@ -134,6 +132,19 @@ final class FileTailer implements Closeable {
         this.linesPerPoll = (int) Math.min(Integer.MAX_VALUE, 10L * config.batchMaxRecords);
     }
 
+    /**
+     * Files take turns at the head of the batch: the first goes to the back, so a file with a large backlog (a
+     * replay of history) cannot starve the live files behind it.
+     */
+    private void takeTurns() {
+        Iterator<Map.Entry<String, FileState>> head = files.entrySet().iterator();
+        if (head.hasNext()) {
+            Map.Entry<String, FileState> first = head.next();
+            head.remove();
+            files.put(first.getKey(), first.getValue());
+        }
+    }
+
     /** Up to batch.max.records records from the files' new lines; empty if nothing new. */
     List<SourceRecord> poll() throws IOException {
         List<SourceRecord> out = new ArrayList<>();
@@ -141,19 +152,16 @@ final class FileTailer implements Closeable {
             discover(out);
             nextDiscoveryNanos = System.nanoTime() + config.discoveryIntervalMs * 1_000_000L;
         }
-        // Files take turns at the head of the batch, so a file with a large backlog (a replay of history) cannot
-        // starve the live files behind it.
-        List<FileState> order = new ArrayList<>(files.values());
-        int first = order.isEmpty() ? 0 : (int) (polls++ % order.size());
-        for (int i = 0; i < order.size() && out.size() < config.batchMaxRecords; i++) {
-            FileState state = order.get((first + i) % order.size());
+        takeTurns();
+        for (Iterator<FileState> it = files.values().iterator(); it.hasNext() && out.size() < config.batchMaxRecords; ) {
+            FileState state = it.next();
             if (!state.file.isOpen()) {
                 continue;
             }
             if (state.file.replaced(config.fingerprintBytes)) {
                 log.info("{} was truncated or rewritten (copytruncate rotation); reading it again as a new file", state.file);
                 retire(state, out);
-                files.remove(state.file.id());
+                it.remove();
                 nextDiscoveryNanos = 0;
                 continue;
             }

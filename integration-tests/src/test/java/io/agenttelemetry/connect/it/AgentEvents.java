@@ -1,7 +1,14 @@
 package io.agenttelemetry.connect.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+
+import io.agenttelemetry.connect.stack.Http;
 
 /** Agent span events as the source writes them through the worker's JSON converter (schemaless). */
 final class AgentEvents {
@@ -29,6 +36,19 @@ final class AgentEvents {
 
     static List<String> toolSpans(int count) {
         return toolSpans(0, count);
+    }
+
+    /** Asserts the JSON lines hold spans 0 to count - 1, each exactly once. */
+    static void assertEachSpanOnce(List<String> jsonLines, int count) throws Exception {
+        Set<String> spans = new HashSet<>();
+        for (String line : jsonLines) {
+            assertTrue(spans.add(Http.mapper().readTree(line).path("spanId").asText()), "archived twice: " + line);
+        }
+        Set<String> expected = new HashSet<>();
+        for (int i = 0; i < count; i++) {
+            expected.add(spanId(i));
+        }
+        assertEquals(expected, spans);
     }
 
     /** Spans number from to from + count - 1. */

@@ -61,6 +61,13 @@ final class ConnectRest {
         });
     }
 
+    /** Asserts every task of the connector is RUNNING now. */
+    void assertTasksRunning(String name) {
+        for (JsonNode task : status(name).path("tasks")) {
+            org.junit.jupiter.api.Assertions.assertEquals("RUNNING", task.path("state").asText(), name + ": " + task);
+        }
+    }
+
     /** Waits until a task of the connector is FAILED and returns its stack trace. */
     String awaitTaskFailed(String name, Duration timeout) {
         String[] trace = new String[1];

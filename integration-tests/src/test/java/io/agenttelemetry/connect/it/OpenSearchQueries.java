@@ -1,5 +1,8 @@
 package io.agenttelemetry.connect.it;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.agenttelemetry.connect.stack.Http;
@@ -24,6 +27,19 @@ final class OpenSearchQueries {
         http.send("POST", url + "/" + indexPattern + "/_refresh?allow_no_indices=true&ignore_unavailable=true", null);
         Http.Response r = http.get(url + "/" + indexPattern + "/_count?allow_no_indices=true&ignore_unavailable=true");
         return r.status() == 200 ? r.json().path("count").asLong() : 0;
+    }
+
+    /** The _source of every document in the indices, read with a scroll. */
+    List<JsonNode> sources(String indexPattern) {
+        List<JsonNode> out = new ArrayList<>();
+        http.send("POST", url + "/" + indexPattern + "/_refresh", null);
+        JsonNode page = http.send("POST", url + "/" + indexPattern + "/_search?scroll=1m", "{\"size\":5000,\"sort\":[\"_doc\"]}").ok().json();
+        while (page.path("hits").path("hits").size() > 0) {
+            page.path("hits").path("hits").forEach(h -> out.add(h.path("_source")));
+            page = http.send("POST", url + "/_search/scroll", "{\"scroll\":\"1m\",\"scroll_id\":\"" + page.path("_scroll_id").asText() + "\"}")
+                    .ok().json();
+        }
+        return out;
     }
 
     JsonNode search(String indexPattern, String body) {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.agenttelemetry.connect.stack.Http;
+import io.agenttelemetry.connect.stack.LocalServer;
 import io.agenttelemetry.connect.stack.LocalStack;
 import io.agenttelemetry.connect.stack.S3Server;
 import io.agenttelemetry.connect.stack.Wait;
@@ -131,20 +132,10 @@ class PipelineFaultSuiteIT {
                     }
                 }
             });
-            scenario(stack, s3, files, "OpenSearch down " + OUTAGE.toSeconds() + " s", () -> {
-                stack.openSearch().stop();
-                write(files, "os-down", LINES);
-                Thread.sleep(OUTAGE.toMillis());
-                assertRunning(rest, "fs-opensearch");
-                stack.openSearch().startAgain(TIMEOUT);
-            });
-            scenario(stack, s3, files, "S3 down " + OUTAGE.toSeconds() + " s", () -> {
-                stack.s3().stop();
-                write(files, "s3-down", LINES);
-                Thread.sleep(OUTAGE.toMillis());
-                assertRunning(rest, "fs-archive");
-                stack.s3().startAgain(TIMEOUT);
-            });
+            scenario(stack, s3, files, "OpenSearch down " + OUTAGE.toSeconds() + " s",
+                    () -> outage(stack.openSearch(), rest, "fs-opensearch", files, "os-down"));
+            scenario(stack, s3, files, "S3 down " + OUTAGE.toSeconds() + " s",
+                    () -> outage(stack.s3(), rest, "fs-archive", files, "s3-down"));
             scenario(stack, s3, files, "broker restarted", () -> {
                 write(files, "before-restart", LINES / 2);
                 stack.kafka().restart(TIMEOUT);
@@ -226,7 +217,7 @@ class PipelineFaultSuiteIT {
         List<String> openSearch = new ArrayList<>();
         int leaked = 0;
         Set<String> secrets = new HashSet<>(planted);
-        for (JsonNode doc : allDocuments(stack.openSearch().url())) {
+        for (JsonNode doc : new OpenSearchQueries(stack.openSearch().url()).sources("fault-suite-*")) {
             String body = doc.path("body").asText();
             openSearch.add(body.split(" ")[0]);
             java.util.regex.Matcher token = GITHUB_TOKEN.matcher(doc.toString());
@@ -240,6 +231,15 @@ class PipelineFaultSuiteIT {
         }
         rows.add(new Row(name, expected.size(), Store.of(kafka, expected), Store.of(openSearch, expected),
                 Store.of(archived, expected), leaked));
+    }
+
+    /** Stops the server, writes lines while it is down, checks the sink's tasks stay RUNNING, starts it again. */
+    private void outage(LocalServer server, ConnectRest rest, String sink, List<AgentLogFiles> files, String prefix) throws Exception {
+        server.stop();
+        write(files, prefix, LINES);
+        Thread.sleep(OUTAGE.toMillis());
+        rest.assertTasksRunning(sink);
+        server.startAgain(TIMEOUT);
     }
 
     /**
@@ -332,27 +332,11 @@ class PipelineFaultSuiteIT {
         return out;
     }
 
-    private static List<JsonNode> allDocuments(String url) {
-        List<JsonNode> out = new ArrayList<>();
-        Http.send("POST", url + "/fault-suite-*/_refresh", null);
-        JsonNode page = Http.send("POST", url + "/fault-suite-*/_search?scroll=1m", "{\"size\":5000,\"sort\":[\"_doc\"]}").ok().json();
-        while (page.path("hits").path("hits").size() > 0) {
-            page.path("hits").path("hits").forEach(h -> out.add(h.path("_source")));
-            page = Http.send("POST", url + "/_search/scroll", "{\"scroll\":\"1m\",\"scroll_id\":\"" + page.path("_scroll_id").asText() + "\"}")
-                    .ok().json();
-        }
-        return out;
-    }
 
     private static long errorRecords(LocalStack stack) {
         return new KafkaTopics(stack.kafka().bootstrapServers()).readUntil(RAW + ".errors", r -> false, Duration.ofSeconds(3)).size();
     }
 
-    private static void assertRunning(ConnectRest rest, String name) {
-        for (JsonNode t : rest.status(name).path("tasks")) {
-            assertEquals("RUNNING", t.path("state").asText(), name + " during the outage: " + t);
-        }
-    }
 
     /** Connector configs over REST and the workers' logs hold no planted secret and no S3 secret key. */
     private void assertNoSecretOutsideTheRawStores(LocalStack stack) throws Exception {

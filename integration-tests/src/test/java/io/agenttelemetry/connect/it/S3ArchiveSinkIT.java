@@ -55,7 +55,7 @@ class S3ArchiveSinkIT {
             rest.put("it-s3-multipart", c);
             rest.awaitRunning("it-s3-multipart", TIMEOUT);
             Wait.until(count + " lines in S3", TIMEOUT, () -> s3.lines(bucket, "big/").size() >= count);
-            assertExactlyOnce(s3.lines(bucket, "big/"), count);
+            AgentEvents.assertEachSpanOnce(s3.lines(bucket, "big/"), count);
 
             List<String> keys = s3.keys(bucket, "big/");
             Map<String, String> eTags = new HashMap<>();
@@ -82,7 +82,7 @@ class S3ArchiveSinkIT {
             for (String key : keys) {
                 assertEquals(eTags.get(key), s3.eTag(bucket, key), key + " was rewritten");
             }
-            assertExactlyOnce(s3.lines(bucket, "big/"), count);
+            AgentEvents.assertEachSpanOnce(s3.lines(bucket, "big/"), count);
             assertEquals(0, s3.openMultipartUploads(bucket), "the replay's uploads under existing keys were aborted");
             rest.delete("it-s3-multipart");
         }
@@ -117,7 +117,7 @@ class S3ArchiveSinkIT {
             rest.put("it-s3-role", c);
             rest.awaitRunning("it-s3-role", TIMEOUT);
             Wait.until("300 lines in S3", TIMEOUT, () -> s3.lines(bucket, "role/").size() >= 300);
-            assertExactlyOnce(s3.lines(bucket, "role/"), 300);
+            AgentEvents.assertEachSpanOnce(s3.lines(bucket, "role/"), 300);
 
             assertTrue(!assumeRequests.isEmpty(), "the sink assumed the role");
             String request = assumeRequests.get(0);
@@ -158,15 +158,4 @@ class S3ArchiveSinkIT {
         }
     }
 
-    private static void assertExactlyOnce(List<String> lines, int count) throws Exception {
-        Set<String> spans = new HashSet<>();
-        for (String line : lines) {
-            assertTrue(spans.add(Http.mapper().readTree(line).path("spanId").asText()), "archived twice: " + line);
-        }
-        Set<String> expected = new HashSet<>();
-        for (int i = 0; i < count; i++) {
-            expected.add(AgentEvents.spanId(i));
-        }
-        assertEquals(expected, spans);
-    }
 }

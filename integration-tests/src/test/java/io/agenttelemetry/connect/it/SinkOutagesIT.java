@@ -43,22 +43,22 @@ class SinkOutagesIT {
             stack.openSearch().stop();
             kafka.produce(topic, AgentEvents.toolSpans(1000, 1000));
             Thread.sleep(OUTAGE.toMillis());
-            assertTasksRunning(rest, "it-outage-os");
+            rest.assertTasksRunning("it-outage-os");
             stack.openSearch().startAgain(TIMEOUT);
             Wait.until("2000 documents after the OpenSearch outage", TIMEOUT, () -> os.count("it-outage-*") >= 2000);
             assertEquals(2000, os.count("it-outage-*"));
-            assertTasksRunning(rest, "it-outage-os");
+            rest.assertTasksRunning("it-outage-os");
 
             Wait.until("2000 lines in S3", TIMEOUT, () -> s3.lines(bucket, "raw/").size() >= 2000);
             stack.s3().stop();
             kafka.produce(topic, AgentEvents.toolSpans(2000, 1000));
             Thread.sleep(OUTAGE.toMillis());
-            assertTasksRunning(rest, "it-outage-s3");
+            rest.assertTasksRunning("it-outage-s3");
             stack.s3().startAgain(TIMEOUT);
             Wait.until("3000 lines in S3 after the S3 outage", TIMEOUT, () -> s3.lines(bucket, "raw/").size() >= 3000);
             Thread.sleep(3000); // a duplicate, if any, would be written by now
-            assertArchivedExactlyOnce(s3.lines(bucket, "raw/"), 3000);
-            assertTasksRunning(rest, "it-outage-s3");
+            AgentEvents.assertEachSpanOnce(s3.lines(bucket, "raw/"), 3000);
+            rest.assertTasksRunning("it-outage-s3");
             Wait.until("3000 documents", TIMEOUT, () -> os.count("it-outage-*") >= 3000);
             assertEquals(3000, os.count("it-outage-*"));
 
@@ -73,25 +73,9 @@ class SinkOutagesIT {
             Wait.until("6000 lines in S3 after the crash", TIMEOUT, () -> s3.lines(bucket, "raw/").size() >= 6000);
             Thread.sleep(3000);
             assertEquals(6000, os.count("it-outage-*"));
-            assertArchivedExactlyOnce(s3.lines(bucket, "raw/"), 6000);
+            AgentEvents.assertEachSpanOnce(s3.lines(bucket, "raw/"), 6000);
         }
     }
 
-    private static void assertTasksRunning(ConnectRest rest, String name) {
-        for (com.fasterxml.jackson.databind.JsonNode task : rest.status(name).path("tasks")) {
-            assertEquals("RUNNING", task.path("state").asText(), name + ": " + task);
-        }
-    }
 
-    private static void assertArchivedExactlyOnce(List<String> lines, int count) throws Exception {
-        Set<String> spans = new HashSet<>();
-        for (String line : lines) {
-            assertTrue(spans.add(Http.mapper().readTree(line).path("spanId").asText()), "archived twice: " + line);
-        }
-        Set<String> expected = new HashSet<>();
-        for (int i = 0; i < count; i++) {
-            expected.add(AgentEvents.spanId(i));
-        }
-        assertEquals(expected, spans);
-    }
 }

@@ -87,7 +87,7 @@ class SinksIT {
             OpenSearchQueries os = new OpenSearchQueries(stack.openSearch().url());
             Wait.until("500 documents in OpenSearch", TIMEOUT, () -> os.count("it-sinks-*") >= 500);
             Wait.until("500 lines in S3", TIMEOUT, () -> s3.lines(bucket, "raw/").size() >= 500);
-            assertArchivedExactlyOnce(s3.lines(bucket, "raw/"));
+            AgentEvents.assertEachSpanOnce(s3.lines(bucket, "raw/"), 500);
 
             JsonNode span = os.search("it-sinks-spans-*", "{\"query\":{\"term\":{\"spanId\":\"" + AgentEvents.spanId(7) + "\"}}}")
                     .path("hits").path("hits").get(0).path("_source");
@@ -108,7 +108,7 @@ class SinksIT {
             Wait.until("replay committed", TIMEOUT, () -> committedTotal(stack, "connect-it-opensearch") >= 500
                     && committedTotal(stack, "connect-it-s3") >= 500);
             assertEquals(500, os.count("it-sinks-*"), "documents after replay");
-            assertArchivedExactlyOnce(s3.lines(bucket, "raw/"));
+            AgentEvents.assertEachSpanOnce(s3.lines(bucket, "raw/"), 500);
             rest.delete("it-opensearch");
             rest.delete("it-s3");
         }
@@ -143,17 +143,6 @@ class SinksIT {
         rest.delete("it-data-streams");
     }
 
-    private static void assertArchivedExactlyOnce(List<String> lines) throws Exception {
-        Set<String> spans = new HashSet<>();
-        for (String line : lines) {
-            assertTrue(spans.add(Http.mapper().readTree(line).path("spanId").asText()), "archived twice: " + line);
-        }
-        Set<String> expected = new HashSet<>();
-        for (int i = 0; i < 500; i++) {
-            expected.add(AgentEvents.spanId(i));
-        }
-        assertEquals(expected, spans);
-    }
 
     /** Sum of a consumer group's committed offsets over the topic's partitions. */
     static long committedTotal(LocalStack stack, String group) {

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import org.apache.kafka.common.config.ConfigException;
 
@@ -16,12 +18,15 @@ import org.apache.kafka.common.config.ConfigException;
  * ({yyyy.MM.dd}, {HH}) rendered from an event time. Index names and object keys both use it.
  */
 public final class PlaceholderTemplate {
-    /** A literal, a variable or a date pattern. */
-    private interface Part {
-        String render(Map<String, String> variables, long epochMillis);
+    /** A literal, a variable or a date pattern: how it renders, and how it stands in a wildcard pattern. */
+    private static final class Part {
+        final BiFunction<Map<String, String>, Long, String> render;
+        final Function<Map<String, String>, String> wildcard;
 
-        /** In a wildcard pattern: the literal, a variable given, else {@code *}. */
-        String wildcard(Map<String, String> given);
+        Part(BiFunction<Map<String, String>, Long, String> render, Function<Map<String, String>, String> wildcard) {
+            this.render = render;
+            this.wildcard = wildcard;
+        }
     }
 
     private final List<Part> parts;
@@ -41,17 +46,7 @@ public final class PlaceholderTemplate {
             int open = template.indexOf('{', i);
             String literal = template.substring(i, open < 0 ? template.length() : open);
             if (!literal.isEmpty()) {
-                parts.add(new Part() {
-                    @Override
-                    public String render(Map<String, String> vars, long time) {
-                        return literal;
-                    }
-
-                    @Override
-                    public String wildcard(Map<String, String> given) {
-                        return literal;
-                    }
-                });
+                parts.add(new Part((vars, time) -> literal, given -> literal));
             }
             if (open < 0) {
                 break;
@@ -62,17 +57,7 @@ public final class PlaceholderTemplate {
             }
             String name = template.substring(open + 1, close);
             if (variables.contains(name)) {
-                parts.add(new Part() {
-                    @Override
-                    public String render(Map<String, String> vars, long time) {
-                        return vars.get(name);
-                    }
-
-                    @Override
-                    public String wildcard(Map<String, String> given) {
-                        return given.getOrDefault(name, "*");
-                    }
-                });
+                parts.add(new Part((vars, time) -> vars.get(name), given -> given.getOrDefault(name, "*")));
             } else {
                 DateTimeFormatter f;
                 try {
@@ -80,17 +65,7 @@ public final class PlaceholderTemplate {
                 } catch (IllegalArgumentException e) {
                     throw new ConfigException(configKey, template, "{" + name + "} is neither one of " + variables + " nor a date pattern");
                 }
-                parts.add(new Part() {
-                    @Override
-                    public String render(Map<String, String> vars, long time) {
-                        return f.format(Instant.ofEpochMilli(time));
-                    }
-
-                    @Override
-                    public String wildcard(Map<String, String> given) {
-                        return "*";
-                    }
-                });
+                parts.add(new Part((vars, time) -> f.format(Instant.ofEpochMilli(time)), given -> "*"));
             }
             i = close + 1;
         }
@@ -100,7 +75,7 @@ public final class PlaceholderTemplate {
     public String render(Map<String, String> variables, long epochMillis) {
         StringBuilder sb = new StringBuilder();
         for (Part p : parts) {
-            sb.append(p.render(variables, epochMillis));
+            sb.append(p.render.apply(variables, epochMillis));
         }
         return sb.toString();
     }
@@ -109,7 +84,7 @@ public final class PlaceholderTemplate {
     public String wildcard(Map<String, String> given) {
         StringBuilder sb = new StringBuilder();
         for (Part p : parts) {
-            String w = p.wildcard(given);
+            String w = p.wildcard.apply(given);
             if (!(w.equals("*") && sb.length() > 0 && sb.charAt(sb.length() - 1) == '*')) {
                 sb.append(w);
             }
