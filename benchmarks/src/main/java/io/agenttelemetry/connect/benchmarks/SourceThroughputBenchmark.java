@@ -58,34 +58,67 @@ public final class SourceThroughputBenchmark {
             long lines = writeEvents(file, megabytes * 1024L * 1024L);
             System.out.printf("input: %s, %d lines, %.1f MB%n", file, lines, Files.size(file) / 1e6);
 
-            Map<String, String> fileStream = new HashMap<>(PRODUCER_OVERRIDES);
-            fileStream.put("connector.class", "org.apache.kafka.connect.file.FileStreamSourceConnector");
-            fileStream.put("file", file.toString());
-            fileStream.put("topic", "bench-filestream");
-            fileStream.put("batch.size", "10000");
-            double baseline = run(stack, "bench-filestream", fileStream, lines);
-            double agent = run(stack, "bench-ours", ours(file.toString(), "bench-ours", 1), lines);
+            // Both connectors first read a smaller file unmeasured, so neither is timed while its classes load and
+            // the JIT compiles it (ours runs in its own class loader with its own Jackson).
+            Path warmUp = input.resolve("warm-up.jsonl");
+            long warmUpLines = writeEvents(warmUp, megabytes * 1024L * 1024L / 5, 3);
+            run(stack, "warm-up-filestream", fileStream(warmUp, "warm-up-filestream", true), warmUpLines);
+            run(stack, "warm-up-ours", ours(warmUp.toString(), "warm-up-ours", 1, true), warmUpLines);
+            double[] tuned = bestOfTwo(stack, file, lines, true);
+            double[] defaults = bestOfTwo(stack, file, lines, false);
 
             Path split = Files.createDirectories(work.resolve("input-split"));
             // Different seeds: files with the same first line would be the same file to the source (it knows files by content).
             long half = writeEvents(split.resolve("a.jsonl"), megabytes * 512L * 1024L, 1)
                     + writeEvents(split.resolve("b.jsonl"), megabytes * 512L * 1024L, 2);
-            double oneTask = run(stack, "bench-1-task", ours(split + "/*.jsonl", "bench-1-task", 1), half);
-            double twoTasks = run(stack, "bench-2-tasks", ours(split + "/*.jsonl", "bench-2-tasks", 2), half);
+            double oneTask = run(stack, "bench-1-task", ours(split + "/*.jsonl", "bench-1-task", 1, true), half);
+            double twoTasks = run(stack, "bench-2-tasks", ours(split + "/*.jsonl", "bench-2-tasks", 2, true), half);
             return List.of(
-                    new Result("Source", "AgentLogSource jsonl → agent events", agent, "FileStreamSource raw lines", baseline, "events/s", 1.0, ">= 1.00"),
+                    new Result("Source", "AgentLogSource jsonl → agent events, batches of 10,000, lz4", tuned[1],
+                            "FileStreamSource raw lines, same settings", tuned[0], "events/s", 1.0, ">= 1.00"),
+                    new Result("Source", "AgentLogSource jsonl → agent events, its defaults", defaults[1],
+                            "FileStreamSource raw lines, its defaults", defaults[0], "events/s", 1.0, ">= 1.00"),
                     new Result("Source scaling", "AgentLogSource, 2 tasks, 2 files", twoTasks, "1 task, same 2 files", oneTask, "events/s", 0, "reported"));
         }
     }
 
-    private static Map<String, String> ours(String paths, String topic, int tasks) {
-        Map<String, String> ours = new HashMap<>(PRODUCER_OVERRIDES);
+    /**
+     * FileStreamSource and ours on the same file, each measured twice, alternating, the better run counting:
+     * {baseline, ours} in events/s. Tuned: batches of 10,000 and the producer overrides; else both at their defaults.
+     */
+    private static double[] bestOfTwo(LocalStack stack, Path file, long lines, boolean tuned) throws Exception {
+        double[] best = new double[2];
+        String settings = tuned ? "tuned" : "defaults";
+        for (int round = 1; round <= 2; round++) {
+            String baseline = "bench-filestream-" + settings + "-" + round;
+            String ours = "bench-ours-" + settings + "-" + round;
+            best[0] = Math.max(best[0], run(stack, baseline, fileStream(file, baseline, tuned), lines));
+            best[1] = Math.max(best[1], run(stack, ours, ours(file.toString(), ours, 1, tuned), lines));
+        }
+        return best;
+    }
+
+    private static Map<String, String> fileStream(Path file, String topic, boolean tuned) {
+        Map<String, String> fileStream = new HashMap<>(tuned ? PRODUCER_OVERRIDES : Map.of());
+        fileStream.put("connector.class", "org.apache.kafka.connect.file.FileStreamSourceConnector");
+        fileStream.put("file", file.toString());
+        fileStream.put("topic", topic);
+        if (tuned) {
+            fileStream.put("batch.size", "10000");
+        }
+        return fileStream;
+    }
+
+    private static Map<String, String> ours(String paths, String topic, int tasks, boolean tuned) {
+        Map<String, String> ours = new HashMap<>(tuned ? PRODUCER_OVERRIDES : Map.of());
         ours.put("connector.class", "io.agenttelemetry.connect.source.AgentLogSourceConnector");
         ours.put("tasks.max", Integer.toString(tasks));
         ours.put("paths", paths);
         ours.put("format", "jsonl");
         ours.put("topic", topic);
-        ours.put("batch.max.records", "10000");
+        if (tuned) {
+            ours.put("batch.max.records", "10000");
+        }
         return ours;
     }
 

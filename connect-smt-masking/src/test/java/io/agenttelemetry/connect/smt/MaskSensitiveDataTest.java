@@ -79,6 +79,15 @@ class MaskSensitiveDataTest {
     }
 
     @Test
+    void aCurlCommandLosesItsTokenOnlyAndAJwtInItIsNamedAsAJwt() {
+        String jwt = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIn0.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
+        String command = "curl -s -H \"Authorization: Bearer " + jwt + "\" https://api.example.com/v1/tools";
+        SinkRecord out = defaults.apply(record(Map.of("gen_ai.tool.call.arguments", command)));
+        assertEquals("curl -s -H \"Authorization: Bearer [REDACTED:JWT]\" https://api.example.com/v1/tools",
+                ((Map<?, ?>) out.value()).get("gen_ai.tool.call.arguments"));
+    }
+
+    @Test
     void sensitivelyNamedFieldsAreMaskedWhateverTheyHold() {
         Map<String, Object> value = new HashMap<>();
         value.put("password", "hunter2");

@@ -511,7 +511,7 @@ class FileTailerTest {
     void deeplyNestedJsonBinaryGarbageAndAFiftyMegabyteLineAreErrorsAndTheFileGoesOn() throws IOException {
         Path file = dir.resolve("agent.log");
         append(file, jsonLine(1));
-        append(file, "[".repeat(10_000) + "]".repeat(10_000) + "\n");
+        append(file, "{\"args\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}\n");
         byte[] garbage = new byte[4096];
         new java.util.Random(1).nextBytes(garbage);
         for (int i = 0; i < garbage.length; i++) {

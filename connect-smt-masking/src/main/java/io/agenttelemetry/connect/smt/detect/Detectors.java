@@ -60,7 +60,8 @@ public final class Detectors {
     }
 
     /** Detectors that match by context rather than by format; a specific detector names a finding first. */
-    private static final Set<String> GENERIC = Set.of("GENERIC_API_KEY", "AUTHORIZATION_HEADER", "BEARER_TOKEN");
+    private static final Set<String> GENERIC = Set.of("GENERIC_API_KEY", "AUTHORIZATION_HEADER", "BEARER_TOKEN",
+            "CURL_AUTH_HEADER", "CURL_AUTH_USER");
 
     /**
      * Non-overlapping findings in text order. Where findings overlap, a specific secret detector wins over a generic

@@ -89,7 +89,7 @@ final class RegexDetector implements Detector {
         }
         Matcher m = pattern.matcher(text);
         while (m.find()) {
-            int group = secretGroup >= 0 ? secretGroup : (m.groupCount() > 0 && m.group(1) != null ? 1 : 0);
+            int group = secretGroup >= 0 ? secretGroup : firstNonEmptyGroup(m);
             String secret = m.group(group);
             if (secret == null || secret.isEmpty()) {
                 continue;
@@ -102,5 +102,19 @@ final class RegexDetector implements Detector {
             }
             out.add(new Finding(name, m.start(group), m.end(group)));
         }
+    }
+
+    /**
+     * Without a configured secret group, the secret is the first capture group that matched something, as in
+     * gitleaks (rules like curl-auth-header capture Basic, Bearer and other tokens in different groups); the whole
+     * match if there is none.
+     */
+    private static int firstNonEmptyGroup(Matcher m) {
+        for (int g = 1; g <= m.groupCount(); g++) {
+            if (m.start(g) >= 0 && m.end(g) > m.start(g)) {
+                return g;
+            }
+        }
+        return 0;
     }
 }

@@ -1,8 +1,5 @@
 package io.agenttelemetry.connect.source.parse;
 
-import static io.agenttelemetry.connect.source.parse.JsonLines.text;
-
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,41 +47,44 @@ public final class JsonLinesParserProvider implements EventParserProvider {
         settings.jsonFields().forEach((field, pointer) -> mapped.put(field, JsonPointer.compile(pointer)));
         Timestamps timestamps = settings.timestamps();
         return (line, source) -> {
-            JsonNode root = JsonLines.object(line);
+            Map<String, String> fields = JsonLines.topLevelFields(line);
             AgentEvent.Builder b = AgentEvent.builder(EventType.LOG).source(source);
-            b.startTimeUnixNano(timestamps.parse(text(field(root, "time", mapped))));
-            b.endTimeUnixNano(timestamps.parse(text(field(root, "end_time", mapped))));
-            b.severityText(text(field(root, "level", mapped)));
-            b.body(text(field(root, "message", mapped)));
-            b.traceId(text(field(root, "trace_id", mapped)));
-            b.spanId(text(field(root, "span_id", mapped)));
-            b.parentSpanId(text(field(root, "parent_span_id", mapped)));
-            b.serviceName(text(field(root, "service", mapped)));
-            b.name(text(field(root, "name", mapped)));
-            Map<String, String> attributes = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> f = it.next();
-                JsonNode v = f.getValue();
-                if (!v.isNull()) {
-                    attributes.put(f.getKey(), v.isValueNode() ? v.asText() : v.toString());
-                }
-            }
-            return List.of(b.attributes(GenAiNormalizer.normalize(attributes)).build());
+            b.startTimeUnixNano(timestamps.parse(field(fields, "time", mapped)));
+            b.endTimeUnixNano(timestamps.parse(field(fields, "end_time", mapped)));
+            b.severityText(field(fields, "level", mapped));
+            b.body(field(fields, "message", mapped));
+            b.traceId(field(fields, "trace_id", mapped));
+            b.spanId(field(fields, "span_id", mapped));
+            b.parentSpanId(field(fields, "parent_span_id", mapped));
+            b.serviceName(field(fields, "service", mapped));
+            b.name(field(fields, "name", mapped));
+            return List.of(b.attributes(GenAiNormalizer.normalize(fields)).build());
         };
     }
 
-    private static JsonNode field(JsonNode root, String field, Map<String, JsonPointer> mapped) {
+    /**
+     * A model field's text: where its pointer leads, else the first well-known name present. A pointer into an
+     * object or array reads that top-level field's JSON text again, which only mapped nested fields pay for.
+     */
+    private static String field(Map<String, String> fields, String field, Map<String, JsonPointer> mapped) throws LineParseException {
         JsonPointer pointer = mapped.get(field);
-        if (pointer != null) {
-            JsonNode v = root.at(pointer);
-            return v.isMissingNode() || v.isNull() ? null : v;
-        }
-        for (String n : FIELDS.get(field)) {
-            JsonNode v = root.get(n);
-            if (v != null && !v.isNull()) {
-                return v;
+        if (pointer == null) {
+            for (String n : FIELDS.get(field)) {
+                String v = fields.get(n);
+                if (v != null) {
+                    return v;
+                }
             }
+            return null;
         }
-        return null;
+        if (pointer.matches()) {
+            return null; // the whole line is no field
+        }
+        String top = fields.get(pointer.getMatchingProperty());
+        if (top == null || pointer.tail().matches()) {
+            return top;
+        }
+        JsonNode nested = JsonLines.parse(top).at(pointer.tail());
+        return JsonLines.text(nested.isMissingNode() ? null : nested);
     }
 }

@@ -78,6 +78,10 @@ public final class Timestamps {
     }
 
     private static long iso(String t) {
+        long fast = Rfc3339.epochNanos(t);
+        if (fast != Rfc3339.NOT_RFC3339) {
+            return fast;
+        }
         try {
             return nanos(Instant.parse(t));
         } catch (DateTimeParseException e) {
@@ -90,8 +94,23 @@ public final class Timestamps {
         }
     }
 
+    /** Digits, optionally with a fraction: {@code \\d+(\\.\\d+)?}. */
     private static boolean isNumber(String t) {
-        return t.matches("\\d+(\\.\\d+)?");
+        int dot = t.indexOf('.');
+        return allDigits(t, 0, dot < 0 ? t.length() : dot) && (dot < 0 || allDigits(t, dot + 1, t.length()));
+    }
+
+    private static boolean allDigits(String t, int from, int to) {
+        if (from >= to) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static long byMagnitude(String t) {
