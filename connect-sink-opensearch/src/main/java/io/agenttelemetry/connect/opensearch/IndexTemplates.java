@@ -3,7 +3,9 @@ package io.agenttelemetry.connect.opensearch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.connect.errors.ConnectException;
@@ -17,7 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The composable index templates that ship with the sink (agent-spans-*, agent-logs-*): explicit types for ids,
+ * The composable index templates that ship with the sink, one per kind (agent-spans-*, agent-logs-* with the default
+ * index name template, else the names it gives): explicit types for ids,
  * times (date_nanos), token counts and our agent_telemetry.* fields, capped keywords for other attributes, and a
  * total-fields limit so a noisy framework cannot explode the mapping.
  */
@@ -31,14 +34,21 @@ final class IndexTemplates {
     private IndexTemplates() {
     }
 
-    /** The template bodies, with the configured number of replicas. */
-    static Map<String, String> bodies(int replicas) {
+    /**
+     * The index templates, for the names the index name template gives each kind (its other placeholders as
+     * wildcards), with the configured number of replicas. Each is named after its pattern ({@code agent-logs} for
+     * {@code agent-logs-*}), so connectors that write other indices do not replace each other's templates.
+     */
+    static Map<String, String> bodies(int replicas, IndexNameTemplate names) {
         Map<String, String> out = new LinkedHashMap<>();
         TEMPLATES.forEach((name, resource) -> {
             try (InputStream in = IndexTemplates.class.getResourceAsStream(resource)) {
                 ObjectNode template = (ObjectNode) JSON.readTree(in);
+                String kind = name.substring(name.indexOf('-') + 1); // agent-spans -> spans
+                String pattern = names.wildcard(kind);
+                template.putArray("index_patterns").add(pattern);
                 ((ObjectNode) template.path("template").path("settings")).put("number_of_replicas", replicas);
-                out.put(name, template.toString());
+                out.put(stem(pattern), template.toString());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + resource, e);
             }
@@ -47,28 +57,34 @@ final class IndexTemplates {
     }
 
     /**
-     * The templates for data streams: the same mappings plus {@code data_stream} and {@code @timestamp}, for the
-     * names the index name template gives each kind (other placeholders as wildcards), at a higher priority than the
-     * index templates so they win where the patterns overlap. Named after their pattern, so connectors with other
-     * names do not replace each other's.
+     * The templates for data streams: the same mappings plus {@code data_stream} and {@code @timestamp}, at a higher
+     * priority than the index templates so they win where the patterns overlap.
      */
     static Map<String, String> dataStreamBodies(int replicas, IndexNameTemplate names) {
         Map<String, String> out = new LinkedHashMap<>();
-        bodies(replicas).forEach((name, body) -> {
+        bodies(replicas, names).forEach((name, body) -> {
             try {
                 ObjectNode template = (ObjectNode) JSON.readTree(body);
-                String kind = name.substring(name.indexOf('-') + 1); // agent-spans -> spans
-                String pattern = names.wildcard(kind);
-                template.putArray("index_patterns").add(pattern);
                 template.put("priority", 200);
                 template.putObject("data_stream");
                 ((ObjectNode) template.path("template").path("mappings").path("properties")).putObject("@timestamp").put("type", "date");
-                out.put(pattern.replace("*", "").replaceAll("-+$", "") + "-data-stream", template.toString());
+                out.put(name + "-data-stream", template.toString());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
         return out;
+    }
+
+    /** The index patterns of the templates, for the retention policy. */
+    static List<String> patterns(IndexNameTemplate names) {
+        List<String> out = new ArrayList<>();
+        TEMPLATES.keySet().stream().sorted().forEach(name -> out.add(names.wildcard(name.substring(name.indexOf('-') + 1))));
+        return out;
+    }
+
+    private static String stem(String pattern) {
+        return pattern.replace("*", "").replaceAll("-+$", "");
     }
 
     /** PUT _index_template/{name} for each; IOException (OpenSearch unreachable) is left to the caller's retry. */

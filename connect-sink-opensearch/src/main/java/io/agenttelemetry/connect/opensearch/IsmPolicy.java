@@ -3,6 +3,7 @@ package io.agenttelemetry.connect.opensearch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 import org.apache.kafka.connect.errors.ConnectException;
 import org.opensearch.client.opensearch.OpenSearchClient;
@@ -12,11 +13,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The Index State Management policy that ships with the sink: agent-spans-* and agent-logs-* indices are deleted
- * once older than the retention (daily indices need no rollover). Installed where the ISM plugin exists; a cluster
+ * The Index State Management policy that ships with the sink: the indices of the shipped templates' patterns are
+ * deleted once older than the retention (daily indices need no rollover). Installed where the ISM plugin exists; a cluster
  * without it (such as the minimal distribution the tests run) is told so in the log and otherwise left alone.
  */
 final class IsmPolicy {
@@ -27,10 +29,12 @@ final class IsmPolicy {
     private IsmPolicy() {
     }
 
-    /** The policy with the given retention. */
-    static String body(int retentionDays) {
+    /** The policy with the given retention, for indices of the given patterns. */
+    static String body(int retentionDays, List<String> indexPatterns) {
         try (InputStream in = IsmPolicy.class.getResourceAsStream("agent-telemetry-ism-policy.json")) {
             ObjectNode policy = (ObjectNode) JSON.readTree(in);
+            ArrayNode patterns = ((ObjectNode) policy.path("policy").path("ism_template").get(0)).putArray("index_patterns");
+            indexPatterns.forEach(patterns::add);
             ((ObjectNode) policy.path("policy").path("states").get(0).path("transitions").get(0).path("conditions"))
                     .put("min_index_age", retentionDays + "d");
             return policy.toString();
@@ -45,9 +49,9 @@ final class IsmPolicy {
      * @return true if the cluster has ISM
      * @throws IOException if OpenSearch is unreachable, for the caller's retry
      */
-    static boolean install(OpenSearchClient client, int retentionDays) throws IOException {
+    static boolean install(OpenSearchClient client, int retentionDays, List<String> indexPatterns) throws IOException {
         try (Response r = client.generic().execute(Requests.builder().method("PUT")
-                .endpoint("/_plugins/_ism/policies/" + ID).json(body(retentionDays)).build())) {
+                .endpoint("/_plugins/_ism/policies/" + ID).json(body(retentionDays, indexPatterns)).build())) {
             int status = r.getStatus();
             String text = r.getBody().map(b -> b.bodyAsString()).orElse("");
             if (status / 100 == 2) {

@@ -90,18 +90,19 @@ public final class OpenSearchSinkConfig extends AbstractConfig {
                             + "agentTelemetry.findingTypes and findingCount for the redaction panels.",
                     DATA, 3, Width.MEDIUM, "Findings header")
             .define(INDEX_TEMPLATES_INSTALL_CONFIG, Type.BOOLEAN, true, Importance.MEDIUM,
-                    "Install the shipped index templates for agent-spans-* and agent-logs-* before the first write "
-                            + "(explicit types for ids, date_nanos times, token counts and agent_telemetry.* fields; a cap on "
-                            + "dynamic fields). With another index.name.template, install matching templates yourself.",
+                    "Install the shipped index templates before the first write, one per kind for the names "
+                            + "index.name.template gives it (agent-spans-* and agent-logs-* by default): explicit types for "
+                            + "ids, date_nanos times, token counts and agent_telemetry.* fields, and a cap on dynamic fields. "
+                            + "Each template is named after its pattern (agent-spans, agent-logs).",
                     DATA, 4, Width.SHORT, "Install index templates")
             .define(INDEX_TEMPLATES_REPLICAS_CONFIG, Type.INT, 1, ConfigDef.Range.between(0, 10), Importance.LOW,
                     "number_of_replicas in the installed templates; 0 for a single-node cluster.",
                     DATA, 5, Width.SHORT, "Template replicas")
             .define(INDEX_RETENTION_DAYS_CONFIG, Type.INT, 0, ConfigDef.Range.between(0, 36_500), Importance.LOW,
                     "With index.templates.install: also install the Index State Management policy "
-                            + IsmPolicy.ID + ", which deletes agent-spans-* and agent-logs-* indices older than this many "
-                            + "days (an existing policy of that name is kept). Needs the ISM plugin; without it this is "
-                            + "logged and skipped. 0: no policy.",
+                            + IsmPolicy.ID + ", which deletes the indices of the templates' patterns older than this "
+                            + "many days (an existing policy of that name is kept, so one policy serves a cluster). Needs the "
+                            + "ISM plugin; without it this is logged and skipped. 0: no policy.",
                     DATA, 8, Width.SHORT, "Retention days")
             .define(DATA_STREAM_ENABLED_CONFIG, Type.BOOLEAN, false, Importance.MEDIUM,
                     "Write to data streams instead of indices: each name index.name.template gives (keep {kind} in it, "

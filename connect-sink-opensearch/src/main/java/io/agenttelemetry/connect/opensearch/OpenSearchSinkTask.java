@@ -134,9 +134,9 @@ public class OpenSearchSinkTask extends SinkTask {
         try {
             IndexTemplates.install(writer.client(), config.dataStreams
                     ? IndexTemplates.dataStreamBodies(config.templateReplicas, config.indexTemplate)
-                    : IndexTemplates.bodies(config.templateReplicas));
+                    : IndexTemplates.bodies(config.templateReplicas, config.indexTemplate));
             if (config.retentionDays > 0) {
-                IsmPolicy.install(writer.client(), config.retentionDays);
+                IsmPolicy.install(writer.client(), config.retentionDays, IndexTemplates.patterns(config.indexTemplate));
             }
             templatesInstalled = true;
         } catch (java.io.IOException | OpenSearchException e) {

@@ -13,7 +13,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class IsmPolicyTest {
     @Test
     void theRetentionIsTheDeleteTransitionAndThePolicyCoversTheTemplatesIndices() throws Exception {
-        JsonNode policy = new ObjectMapper().readTree(IsmPolicy.body(14)).path("policy");
+        IndexNameTemplate names = IndexNameTemplate.parse("agent-{kind}-{sensitivity}-{yyyy.MM.dd}");
+        JsonNode policy = new ObjectMapper().readTree(IsmPolicy.body(14, IndexTemplates.patterns(names))).path("policy");
         assertEquals("hot", policy.path("default_state").asText());
         assertEquals("delete", policy.path("states").get(0).path("transitions").get(0).path("state_name").asText());
         assertEquals("14d", policy.path("states").get(0).path("transitions").get(0).path("conditions").path("min_index_age").asText());
@@ -21,7 +22,7 @@ class IsmPolicyTest {
         List<String> patterns = new ArrayList<>();
         policy.path("ism_template").get(0).path("index_patterns").forEach(p -> patterns.add(p.asText()));
         List<String> templatePatterns = new ArrayList<>();
-        for (String body : IndexTemplates.bodies(0).values()) {
+        for (String body : IndexTemplates.bodies(0, names).values()) {
             new ObjectMapper().readTree(body).path("index_patterns").forEach(p -> templatePatterns.add(p.asText()));
         }
         assertEquals(templatePatterns.stream().sorted().toList(), patterns.stream().sorted().toList());

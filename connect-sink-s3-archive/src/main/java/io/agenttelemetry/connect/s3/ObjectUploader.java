@@ -53,11 +53,13 @@ final class ObjectUploader implements Closeable {
     private final String bucket;
     private final S3ArchiveSinkConfig config;
     private final AwsCredentials credentials;
+    private final S3ArchiveSinkTaskMetrics metrics;
     /** Uploads parts while the task goes on encoding records. */
     private final ExecutorService partUploads;
 
-    ObjectUploader(S3ArchiveSinkConfig config) {
+    ObjectUploader(S3ArchiveSinkConfig config, S3ArchiveSinkTaskMetrics metrics) {
         this.bucket = config.bucket;
+        this.metrics = metrics;
         this.config = config;
         this.credentials = config.credentials.open(config.region);
         S3ClientBuilder b = S3Client.builder()
@@ -111,7 +113,7 @@ final class ObjectUploader implements Closeable {
             }
             throw classify(what, e);
         } catch (SdkClientException e) {
-            throw new RetriableException(what + " failed: " + e.getMessage(), e);
+            throw unreachable(what, e);
         }
     }
 
@@ -140,13 +142,13 @@ final class ObjectUploader implements Closeable {
     }
 
     /** Runs one S3 request: throttling, server errors and connection failures are retriable, other refusals not. */
-    private static <T> T call(String what, Supplier<T> request) {
+    private <T> T call(String what, Supplier<T> request) {
         try {
             return request.get();
         } catch (S3Exception e) {
             throw classify(what, e);
         } catch (SdkClientException e) {
-            throw new RetriableException(what + " failed: " + e.getMessage(), e);
+            throw unreachable(what, e);
         }
     }
 
@@ -224,7 +226,7 @@ final class ObjectUploader implements Closeable {
             }
             throw classify("PUT s3://" + bucket + "/" + b.key(), e);
         } catch (SdkClientException e) {
-            throw new RetriableException("PUT s3://" + bucket + "/" + b.key() + " failed: " + e.getMessage(), e);
+            throw unreachable("PUT s3://" + bucket + "/" + b.key(), e);
         }
     }
 
@@ -269,14 +271,32 @@ final class ObjectUploader implements Closeable {
         return Long.parseLong(end);
     }
 
-    private static RuntimeException classify(String what, S3Exception e) {
+    /**
+     * Throttling, server errors and conflicts pass by retrying. So may AccessDenied: a bucket policy or IAM
+     * permission that denies writes can be changed while the task waits, and the records stay in Kafka meanwhile;
+     * each denial is logged and counted. Other refusals (bad credentials, a missing bucket, 501 for a feature the
+     * store lacks) will not pass by waiting and fail the task.
+     */
+    private RuntimeException classify(String what, S3Exception e) {
         int status = e.statusCode();
-        // 501 Not Implemented (e.g. a store without object tagging) will not pass by retrying; 409 is a conditional
-        // write racing another, which a retry settles.
+        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        if (status == 403 && "AccessDenied".equals(code)) {
+            metrics.requestDenied();
+            log.error("{} was denied (403 AccessDenied): the bucket policy or the IAM permissions of the connector's "
+                    + "credentials do not allow it. Records stay in Kafka and the write is retried until it is allowed.", what);
+            return new RetriableException(what + " denied: " + e.getMessage(), e);
+        }
         if (status == 409 || status == 429 || (status >= 500 && status != 501)) {
+            metrics.requestRetried();
             return new RetriableException(what + " failed with HTTP " + status + ": " + e.getMessage(), e);
         }
-        return new ConnectException(what + " failed with HTTP " + status + ": " + e.awsErrorDetails().errorMessage(), e);
+        return new ConnectException(what + " failed with HTTP " + status + ": " + (code == null ? e.getMessage()
+                : e.awsErrorDetails().errorMessage()), e);
+    }
+
+    private RetriableException unreachable(String what, SdkClientException e) {
+        metrics.requestRetried();
+        return new RetriableException(what + " failed: " + e.getMessage(), e);
     }
 
     @Override

@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.agenttelemetry.connect.model.PluginVersion;
+import io.agenttelemetry.connect.model.config.TaskConfigs;
 
 /**
  * One object per topic-partition at a time, written when it is full or old enough; an object larger than a part
@@ -38,6 +39,7 @@ public class S3ArchiveSinkTask extends SinkTask {
     private final Map<TopicPartition, Long> archivedUpTo = new HashMap<>();
     /** Offsets safe to commit: just past the last record durably in S3. */
     private final Map<TopicPartition, Long> committable = new HashMap<>();
+    private S3ArchiveSinkTaskMetrics metrics;
 
     @Override
     public String version() {
@@ -48,7 +50,9 @@ public class S3ArchiveSinkTask extends SinkTask {
     @Override
     public void start(Map<String, String> props) {
         config = new S3ArchiveSinkConfig(props);
-        uploader = new ObjectUploader(config);
+        metrics = new S3ArchiveSinkTaskMetrics();
+        metrics.register(TaskConfigs.connectorName(props, "s3-archive-sink"), TaskConfigs.taskIndex(props));
+        uploader = new ObjectUploader(config, metrics);
         try {
             reporter = context.errantRecordReporter();
         } catch (NoSuchMethodError | NoClassDefFoundError e) {
@@ -184,6 +188,7 @@ public class S3ArchiveSinkTask extends SinkTask {
         long existingEnd = uploader.write(buffer);
         open.remove(tp);
         if (existingEnd < 0) {
+            metrics.objectWritten(buffer.count(), buffer.objectSize());
             committable.put(tp, buffer.endOffset() + 1);
             log.debug("Wrote {} records of {} to {} ({} bytes, {} parts)", buffer.count(), tp, key, buffer.objectSize(),
                     Math.max(1, buffer.partETags().size()));
@@ -239,6 +244,9 @@ public class S3ArchiveSinkTask extends SinkTask {
             open.values().forEach(uploader::abort);
             open.clear();
             uploader.close();
+        }
+        if (metrics != null) {
+            metrics.close();
         }
     }
 }

@@ -21,6 +21,7 @@ import io.agenttelemetry.connect.model.config.ConfigValidators;
 import io.agenttelemetry.connect.model.config.EnumConfig;
 import io.agenttelemetry.connect.model.config.NonEmptyList;
 import io.agenttelemetry.connect.model.config.PlaceholderTemplate;
+import io.agenttelemetry.connect.model.config.TaskConfigs;
 import io.agenttelemetry.connect.source.parse.EventParsers;
 import io.agenttelemetry.connect.source.parse.JsonLinesParserProvider;
 import io.agenttelemetry.connect.source.parse.ParserSettings;
@@ -60,7 +61,7 @@ public final class AgentLogSourceConfig extends AbstractConfig {
     public static final String MULTILINE_FLUSH_MS_CONFIG = "multiline.flush.ms";
 
     // Set by the connector for each task, not by users.
-    static final String TASK_INDEX_CONFIG = "task.index";
+    static final String TASK_INDEX_CONFIG = TaskConfigs.TASK_INDEX;
     static final String TASK_COUNT_CONFIG = "task.count";
 
     /** Where to start in files found at the very first start. */

@@ -1,15 +1,12 @@
 package io.agenttelemetry.connect.source;
 
-import java.lang.management.ManagementFactory;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-import javax.management.JMException;
-import javax.management.MBeanServer;
-import javax.management.ObjectName;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import io.agenttelemetry.connect.model.metrics.TaskMBean;
 
 /** Counters the tailer updates, exposed over JMX and summarized in the log at a sane rate. */
 final class SourceTaskMetrics implements SourceTaskMetricsMXBean, AutoCloseable {
@@ -25,22 +22,11 @@ final class SourceTaskMetrics implements SourceTaskMetricsMXBean, AutoCloseable 
     private volatile int openFiles;
     private volatile long bytesBehind;
     private volatile Map<String, Long> bytesBehindByFile = Map.of();
-    private ObjectName name;
+    private TaskMBean mbean;
     private long nextLogNanos = System.nanoTime() + LOG_INTERVAL_NANOS;
 
     void register(String connector, String task) {
-        try {
-            name = new ObjectName("io.agenttelemetry.connect:type=agent-log-source,connector="
-                    + ObjectName.quote(connector) + ",task=" + ObjectName.quote(task));
-            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            if (server.isRegistered(name)) {
-                server.unregisterMBean(name);
-            }
-            server.registerMBean(this, name);
-        } catch (JMException e) {
-            log.warn("Could not register JMX metrics for {} task {}: {}", connector, task, e.toString());
-            name = null;
-        }
+        mbean = TaskMBean.register(this, "agent-log-source", connector, task);
     }
 
     /** Bytes not yet read per file path (-1 where the file could not be read). */
@@ -131,12 +117,8 @@ final class SourceTaskMetrics implements SourceTaskMetricsMXBean, AutoCloseable 
 
     @Override
     public void close() {
-        if (name != null) {
-            try {
-                ManagementFactory.getPlatformMBeanServer().unregisterMBean(name);
-            } catch (JMException e) {
-                // Already gone.
-            }
+        if (mbean != null) {
+            mbean.close();
         }
     }
 }
