@@ -208,8 +208,11 @@ class PipelineFaultSuiteIT {
                 liveDelayMillis[0] = burst(stack, history, live);
             });
             long errorsBefore = errorRecords(stack);
-            scenario(stack, s3, files, "bad input (invalid UTF-8, binary, broken JSON, a 2 MB line, JSON 10,000 deep, "
-                    + "a time that is an object) between good lines", () -> {
+            scenario(stack, s3, files, "bad input (a file of binary garbage; invalid UTF-8, broken JSON, a 2 MB line, JSON "
+                    + "10,000 deep, a time that is an object between good lines)", () -> {
+                byte[] garbage = new byte[64 * 1024];
+                random.nextBytes(garbage);
+                Files.write(dir.resolve("core-dump.log"), garbage);
                 for (AgentLogFiles f : files) {
                     f.writeGarbage();
                 }

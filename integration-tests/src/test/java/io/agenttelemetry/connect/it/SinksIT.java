@@ -95,10 +95,11 @@ class SinksIT {
             assertEquals("SPAN_KIND_INTERNAL", span.path("kind").asText());
             assertEquals("", span.path("parentSpanId").asText());
             assertEquals("read_file", span.path("attributes").path("gen_ai.tool.name").asText());
-            JsonNode template = Http.get(stack.openSearch().url() + "/_index_template/agent-spans").ok().json()
-                    .path("index_templates").get(0).path("index_template");
-            assertEquals("date_nanos", template.path("template").path("mappings").path("properties").path("startTime").path("type").asText(),
-                    "the sink installed its span template");
+            // The template follows index.name.template: the index the sink wrote has its mappings.
+            JsonNode mapping = Http.get(stack.openSearch().url() + "/it-sinks-spans-*/_mapping").ok().json();
+            JsonNode properties = mapping.elements().next().path("mappings").path("properties");
+            assertEquals("date_nanos", properties.path("startTime").path("type").asText(), "the sink installed its span template");
+            assertEquals("long", properties.path("durationInNanos").path("type").asText());
             assertTrue(java.nio.file.Files.readString(stack.connect().process().log()).contains("no Index State Management plugin"),
                     "a missing ISM plugin is reported in the log");
 
