@@ -290,7 +290,9 @@ class PipelineFaultSuiteIT {
         stores.put("OpenSearch (+ DLQ)", Store.of(openSearch, expected));
         stores.put("S3 raw", Store.of(archived(s3, "raw/", text -> { }), expected));
         stores.put("S3 masked", Store.of(archived(s3, "masked/", scan), expected));
-        rows.add(new Row(name, expected.size(), stores, leaked[0]));
+        Row row = new Row(name, expected.size(), stores, leaked[0]);
+        rows.add(row);
+        System.out.println("fault suite, " + java.time.LocalTime.now().withNano(0) + ": " + row.markdown()); // progress of long runs
     }
 
     /** Bodies of a topic's events (read_committed), read until it holds at least the expected count and a little past. */

@@ -86,7 +86,7 @@ final class GitleaksRules {
         String target = a.path("regexTarget").asText("secret");
         for (JsonNode r : a.path("regexes")) {
             try {
-                ("secret".equals(target) ? secret : match).add(Pattern.compile(goToJava(r.asText())));
+                ("secret".equals(target) ? secret : match).add(Pattern.compile(anchorsBindAll(goToJava(r.asText()))));
             } catch (PatternSyntaxException e) {
                 log.debug("Skipping allowlist regex {}: {}", r.asText(), e.getDescription());
             }
@@ -97,6 +97,42 @@ final class GitleaksRules {
     }
 
     /** RE2 (Go) to java.util.regex: named groups, POSIX classes, and '{' that RE2 reads as a literal. */
+    /**
+     * An allowlist regex anchored at both ends whose alternatives are not grouped, as gitleaks' global
+     * {@code (?i)^true|false|null$}, reads in RE2 and Java as "starts with true, or contains false, or ends with null":
+     * it allowed any secret ending in "null" (a random token ending in "NULl" went unmasked in the fault suite).
+     * An allowlist must never allow more than it says, so the anchors bind all alternatives: {@code ^(?:...)$}.
+     */
+    static String anchorsBindAll(String re) {
+        java.util.regex.Matcher flags = Pattern.compile("^(\\(\\?[a-zA-Z]+\\))?\\^(.*)\\$$").matcher(re);
+        if (!flags.matches() || flags.group(2).endsWith("\\") || !hasTopLevelAlternation(flags.group(2))) {
+            return re;
+        }
+        return (flags.group(1) == null ? "" : flags.group(1)) + "^(?:" + flags.group(2) + ")$";
+    }
+
+    private static boolean hasTopLevelAlternation(String re) {
+        int depth = 0;
+        boolean inClass = false;
+        for (int i = 0; i < re.length(); i++) {
+            char c = re.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (inClass) {
+                inClass = c != ']';
+            } else if (c == '[') {
+                inClass = true;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == '|' && depth == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static String goToJava(String re) {
         String s = re.replace("(?P<", "(?<")
                 .replace("[[:alnum:]]", "\\p{Alnum}").replace("[:alnum:]", "\\p{Alnum}")
