@@ -295,11 +295,21 @@ class PipelineFaultSuiteIT {
         System.out.println("fault suite, " + java.time.LocalTime.now().withNano(0) + ": " + row.markdown()); // progress of long runs
     }
 
-    /** Bodies of a topic's events (read_committed), read until it holds at least the expected count and a little past. */
+    /**
+     * Bodies of a topic's events (read_committed): read in one pass until it holds at least the expected count, then
+     * for 3 s more, so late duplicates are seen too.
+     */
     private static List<String> topicBodies(LocalStack stack, String topic, int expected, java.util.function.Consumer<String> scan) {
-        KafkaTopics kafka = new KafkaTopics(stack.kafka().bootstrapServers());
-        List<ConsumerRecord<String, String>> first = kafka.readUntil(topic, r -> r.size() >= expected, TIMEOUT);
-        List<ConsumerRecord<String, String>> records = kafka.readUntil(topic, r -> r.size() > first.size(), Duration.ofSeconds(3));
+        long[] reachedAt = {0};
+        List<ConsumerRecord<String, String>> records = new KafkaTopics(stack.kafka().bootstrapServers()).readUntil(topic, r -> {
+            if (r.size() < expected) {
+                return false;
+            }
+            if (reachedAt[0] == 0) {
+                reachedAt[0] = System.nanoTime();
+            }
+            return System.nanoTime() - reachedAt[0] >= 3_000_000_000L;
+        }, TIMEOUT);
         records.forEach(r -> scan.accept(r.value()));
         return AgentLogSourceIT.messages(records);
     }
