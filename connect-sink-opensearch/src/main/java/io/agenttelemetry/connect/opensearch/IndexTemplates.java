@@ -44,8 +44,7 @@ final class IndexTemplates {
         TEMPLATES.forEach((name, resource) -> {
             try (InputStream in = IndexTemplates.class.getResourceAsStream(resource)) {
                 ObjectNode template = (ObjectNode) JSON.readTree(in);
-                String kind = name.substring(name.indexOf('-') + 1); // agent-spans -> spans
-                String pattern = names.wildcard(kind);
+                String pattern = names.wildcard(kind(name));
                 template.putArray("index_patterns").add(pattern);
                 ((ObjectNode) template.path("template").path("settings")).put("number_of_replicas", replicas);
                 out.put(stem(pattern), template.toString());
@@ -79,8 +78,13 @@ final class IndexTemplates {
     /** The index patterns of the templates, for the retention policy. */
     static List<String> patterns(IndexNameTemplate names) {
         List<String> out = new ArrayList<>();
-        TEMPLATES.keySet().stream().sorted().forEach(name -> out.add(names.wildcard(name.substring(name.indexOf('-') + 1))));
+        TEMPLATES.keySet().stream().sorted().forEach(name -> out.add(names.wildcard(kind(name))));
         return out;
+    }
+
+    /** The kind a shipped template is for: agent-spans -> spans. */
+    private static String kind(String templateName) {
+        return templateName.substring(templateName.indexOf('-') + 1);
     }
 
     private static String stem(String pattern) {

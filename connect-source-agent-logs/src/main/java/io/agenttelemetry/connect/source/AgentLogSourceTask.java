@@ -11,6 +11,7 @@ import org.apache.kafka.connect.source.SourceTask;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
 
 import io.agenttelemetry.connect.model.PluginVersion;
+import io.agenttelemetry.connect.model.config.TaskConfigs;
 
 /** Tails this task's share of the files; the work is in {@link FileTailer}. */
 public class AgentLogSourceTask extends SourceTask {
@@ -26,10 +27,10 @@ public class AgentLogSourceTask extends SourceTask {
     @Override
     public void start(Map<String, String> props) {
         config = new AgentLogSourceConfig(props);
-        int index = Integer.parseInt(props.getOrDefault(AgentLogSourceConfig.TASK_INDEX_CONFIG, "0"));
+        int index = Integer.parseInt(TaskConfigs.taskIndex(props));
         int count = Integer.parseInt(props.getOrDefault(AgentLogSourceConfig.TASK_COUNT_CONFIG, "1"));
         metrics = new SourceTaskMetrics();
-        metrics.register(props.getOrDefault("name", "agent-log-source"), Integer.toString(index));
+        metrics.register(TaskConfigs.connectorName(props, "agent-log-source"), Integer.toString(index));
         OffsetStorageReader offsets = context.offsetStorageReader();
         tailer = new FileTailer(config, index, count, offsets::offset, metrics);
     }

@@ -23,6 +23,8 @@ import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 final class GitleaksRules {
     private static final Logger log = LoggerFactory.getLogger(GitleaksRules.class);
     private static final String RESOURCE = "gitleaks.toml";
+    /** A regex anchored at both ends: optional inline flags, '^', the body, '$'. */
+    private static final Pattern ANCHORED = Pattern.compile("^(\\(\\?[a-zA-Z]+\\))?\\^(.*)\\$$");
 
     /**
      * Our additions to gitleaks' allowlists. generic-api-key: a "secret" that is an identifier whose last word names
@@ -96,7 +98,6 @@ final class GitleaksRules {
         return new Allowlist(secret, match, stopwords);
     }
 
-    /** RE2 (Go) to java.util.regex: named groups, POSIX classes, and '{' that RE2 reads as a literal. */
     /**
      * An allowlist regex anchored at both ends whose alternatives are not grouped, as gitleaks' global
      * {@code (?i)^true|false|null$}, reads in RE2 and Java as "starts with true, or contains false, or ends with null":
@@ -104,7 +105,7 @@ final class GitleaksRules {
      * An allowlist must never allow more than it says, so the anchors bind all alternatives: {@code ^(?:...)$}.
      */
     static String anchorsBindAll(String re) {
-        java.util.regex.Matcher flags = Pattern.compile("^(\\(\\?[a-zA-Z]+\\))?\\^(.*)\\$$").matcher(re);
+        java.util.regex.Matcher flags = ANCHORED.matcher(re);
         if (!flags.matches() || flags.group(2).endsWith("\\") || !hasTopLevelAlternation(flags.group(2))) {
             return re;
         }
@@ -133,6 +134,7 @@ final class GitleaksRules {
         return false;
     }
 
+    /** RE2 (Go) to java.util.regex: named groups, POSIX classes, and '{' that RE2 reads as a literal. */
     static String goToJava(String re) {
         String s = re.replace("(?P<", "(?<")
                 .replace("[[:alnum:]]", "\\p{Alnum}").replace("[:alnum:]", "\\p{Alnum}")

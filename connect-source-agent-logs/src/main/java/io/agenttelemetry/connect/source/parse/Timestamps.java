@@ -94,7 +94,7 @@ public final class Timestamps {
         }
     }
 
-    /** Digits, optionally with a fraction: {@code \\d+(\\.\\d+)?}. */
+    /** Digits, optionally with a fraction: {@code \d+(\.\d+)?}. */
     private static boolean isNumber(String t) {
         int dot = t.indexOf('.');
         return allDigits(t, 0, dot < 0 ? t.length() : dot) && (dot < 0 || allDigits(t, dot + 1, t.length()));
