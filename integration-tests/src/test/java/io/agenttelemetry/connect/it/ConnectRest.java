@@ -2,6 +2,7 @@ package io.agenttelemetry.connect.it;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -59,6 +60,27 @@ final class ConnectRest {
             return "RUNNING".equals(s.path("connector").path("state").asText()) && s.path("tasks").size() > 0
                     && allRunning(s.path("tasks"));
         });
+    }
+
+    /**
+     * Waits for a condition on what the connector writes; ends early with the trace if one of its tasks fails, and a
+     * timeout names the connector's status, so a failure says whether the connector stalled or the store lagged.
+     */
+    void awaitWhileRunning(String name, String what, Duration timeout, BooleanSupplier condition) {
+        try {
+            Wait.until(what, timeout, () -> {
+                for (JsonNode t : status(name).path("tasks")) {
+                    if ("FAILED".equals(t.path("state").asText())) {
+                        throw new Wait.Abort(name + " task failed while waiting for " + what + ": " + t.path("trace").asText());
+                    }
+                }
+                return condition.getAsBoolean();
+            });
+        } catch (Wait.Abort e) {
+            throw e;
+        } catch (StackException e) {
+            throw new StackException(e.getMessage() + "; status of " + name + ": " + status(name), e);
+        }
     }
 
     /** Asserts every task of the connector is RUNNING now. */

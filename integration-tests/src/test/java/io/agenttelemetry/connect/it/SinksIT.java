@@ -85,8 +85,8 @@ class SinksIT {
             rest.awaitRunning("it-s3", TIMEOUT);
 
             OpenSearchQueries os = new OpenSearchQueries(stack.openSearch().url());
-            Wait.until("500 documents in OpenSearch", TIMEOUT, () -> os.count("it-sinks-*") >= 500);
-            Wait.until("500 lines in S3", TIMEOUT, () -> s3.lines(bucket, "raw/").size() >= 500);
+            rest.awaitWhileRunning("it-opensearch", "500 documents in OpenSearch", TIMEOUT, () -> os.count("it-sinks-*") >= 500);
+            rest.awaitWhileRunning("it-s3", "500 lines in S3", TIMEOUT, () -> s3.lines(bucket, "raw/").size() >= 500);
             AgentEvents.assertEachSpanOnce(s3.lines(bucket, "raw/"), 500);
 
             JsonNode span = os.search("it-sinks-spans-*", "{\"query\":{\"term\":{\"spanId\":\"" + AgentEvents.spanId(7) + "\"}}}")
@@ -128,7 +128,7 @@ class SinksIT {
         rest.put("it-data-streams", c);
         rest.awaitRunning("it-data-streams", TIMEOUT);
         OpenSearchQueries os = new OpenSearchQueries(stack.openSearch().url());
-        Wait.until("300 documents in data streams", TIMEOUT, () -> os.count("it-ds-*") >= 300);
+        rest.awaitWhileRunning("it-data-streams", "300 documents in data streams", TIMEOUT, () -> os.count("it-ds-*") >= 300);
 
         // Records without a sensitivity header count as restricted.
         JsonNode stream = Http.get(stack.openSearch().url() + "/_data_stream/it-ds-spans-restricted").ok().json().path("data_streams").get(0);
