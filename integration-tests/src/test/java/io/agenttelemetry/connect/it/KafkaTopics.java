@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -57,13 +59,23 @@ final class KafkaTopics {
      * returns what it has). read_committed, so aborted transactions of exactly-once sources are not counted.
      */
     List<ConsumerRecord<String, String>> readUntil(String topic, Predicate<List<ConsumerRecord<String, String>>> done, Duration timeout) {
+        List<ConsumerRecord<String, String>> out = new ArrayList<>();
+        consumeUntil(topic, out::add, () -> done.test(out), timeout);
+        return out;
+    }
+
+    /**
+     * Reads the topic from its beginning (read_committed), handing each record on without keeping it, until done
+     * holds or the timeout passes; returns how many records were read.
+     */
+    long consumeUntil(String topic, Consumer<ConsumerRecord<String, String>> each, BooleanSupplier done, Duration timeout) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        List<ConsumerRecord<String, String>> out = new ArrayList<>();
+        long count = 0;
         long deadline = System.nanoTime() + timeout.toNanos();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
             // Assigned, not subscribed: no group join, so each read starts at once.
@@ -73,10 +85,13 @@ final class KafkaTopics {
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            while (!done.test(out) && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(500)).forEach(out::add);
+            while (!done.getAsBoolean() && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    each.accept(r);
+                    count++;
+                }
             }
         }
-        return out;
+        return count;
     }
 }

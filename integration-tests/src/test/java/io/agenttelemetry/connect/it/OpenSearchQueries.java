@@ -2,6 +2,7 @@ package io.agenttelemetry.connect.it;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -32,14 +33,19 @@ final class OpenSearchQueries {
     /** The _source of every document in the indices, read with a scroll. */
     List<JsonNode> sources(String indexPattern) {
         List<JsonNode> out = new ArrayList<>();
+        forEachSource(indexPattern, out::add);
+        return out;
+    }
+
+    /** Streams the _source of every document in the indices, a scroll page at a time. */
+    void forEachSource(String indexPattern, Consumer<JsonNode> each) {
         http.send("POST", url + "/" + indexPattern + "/_refresh", null);
         JsonNode page = http.send("POST", url + "/" + indexPattern + "/_search?scroll=1m", "{\"size\":5000,\"sort\":[\"_doc\"]}").ok().json();
         while (page.path("hits").path("hits").size() > 0) {
-            page.path("hits").path("hits").forEach(h -> out.add(h.path("_source")));
+            page.path("hits").path("hits").forEach(h -> each.accept(h.path("_source")));
             page = http.send("POST", url + "/_search/scroll", "{\"scroll\":\"1m\",\"scroll_id\":\"" + page.path("_scroll_id").asText() + "\"}")
                     .ok().json();
         }
-        return out;
     }
 
     JsonNode search(String indexPattern, String body) {

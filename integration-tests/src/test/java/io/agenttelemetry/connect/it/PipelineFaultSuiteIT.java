@@ -4,21 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 import io.agenttelemetry.connect.stack.Http;
 import io.agenttelemetry.connect.stack.LocalServer;
@@ -65,12 +67,12 @@ class PipelineFaultSuiteIT {
 
     /** One scenario's line of the summary: what went in, what each store holds, and the damage. */
     private record Row(String scenario, int in, Map<String, Store> stores, int leaked) {
-        int lost() {
-            return stores.values().stream().mapToInt(Store::missing).sum();
+        long lost() {
+            return stores.values().stream().mapToLong(Store::missing).sum();
         }
 
-        int duplicated() {
-            return stores.values().stream().mapToInt(Store::duplicates).sum();
+        long duplicated() {
+            return stores.values().stream().mapToLong(Store::duplicates).sum();
         }
 
         static String header() {
@@ -91,20 +93,41 @@ class PipelineFaultSuiteIT {
     }
 
     /** Ids found in a store: distinct ones, those written but absent, and extra copies. */
-    private record Store(int distinct, int missing, int duplicates, List<String> examples) {
-        static Store of(List<String> ids, List<String> expected) {
-            Set<String> distinct = new HashSet<>(ids);
-            Set<String> missing = new HashSet<>(expected);
-            missing.removeAll(distinct);
-            Set<String> seen = new HashSet<>();
+    private record Store(int distinct, long missing, long duplicates, List<String> examples) {
+    }
+
+    /**
+     * How often each event id was seen in one store. Only the ids are kept, never the events: at full size a store
+     * holds millions of them.
+     */
+    private static final class IdTally {
+        private final Map<String, Integer> counts = new HashMap<>();
+        private long total;
+
+        void add(String id) {
+            counts.merge(id, 1, Integer::sum);
+            total++;
+        }
+
+        long total() {
+            return total;
+        }
+
+        Set<String> ids() {
+            return counts.keySet();
+        }
+
+        Store against(Collection<String> expected) {
             List<String> examples = new ArrayList<>();
-            for (String id : ids) {
-                if (!seen.add(id) && examples.size() < 5) {
-                    examples.add("twice: " + id);
+            counts.entrySet().stream().filter(e -> e.getValue() > 1).limit(5)
+                    .forEach(e -> examples.add(e.getValue() + " times: " + e.getKey()));
+            long missing = 0;
+            for (String id : expected) {
+                if (!counts.containsKey(id) && missing++ < 5) {
+                    examples.add("missing: " + id);
                 }
             }
-            missing.stream().limit(5).forEach(id -> examples.add("missing: " + id));
-            return new Store(distinct.size(), missing.size(), ids.size() - distinct.size(), examples);
+            return new Store(counts.size(), missing, total - counts.size(), examples);
         }
     }
 
@@ -227,9 +250,10 @@ class PipelineFaultSuiteIT {
                 }
                 write(files, "after-conflicts", LINES);
             });
-            List<String> deadLettered = ids(topicBodies(stack, DLQ, unmappable.size(), text -> { }));
-            assertEquals(new HashSet<>(unmappable), new HashSet<>(deadLettered), "the dead letter queue holds exactly the unmappable lines");
-            assertEquals(unmappable.size(), deadLettered.size(), "each unmappable line once in the dead letter queue");
+            IdTally deadLettered = new IdTally();
+            readTopic(stack, DLQ, unmappable.size(), text -> { }, deadLettered);
+            assertEquals(new HashSet<>(unmappable), deadLettered.ids(), "the dead letter queue holds exactly the unmappable lines");
+            assertEquals(unmappable.size(), deadLettered.total(), "each unmappable line once in the dead letter queue");
 
             System.out.println("\n" + Row.header());
             rows.forEach(r -> System.out.println(r.markdown()));
@@ -244,10 +268,12 @@ class PipelineFaultSuiteIT {
             assertNoSecretOutsideTheRawStores(stack);
             // The masking had work to do: the restricted raw archive holds every planted secret.
             Set<String> inRaw = new HashSet<>();
-            java.util.regex.Matcher token = GITHUB_TOKEN.matcher(String.join("\n", s3.lines(BUCKET, "raw/")));
-            while (token.find()) {
-                inRaw.add(token.group());
-            }
+            s3.forEachLine(BUCKET, "raw/", line -> {
+                java.util.regex.Matcher token = GITHUB_TOKEN.matcher(line);
+                while (token.find()) {
+                    inRaw.add(token.group());
+                }
+            });
             assertTrue(inRaw.containsAll(planted), "every planted secret in the raw archive");
         }
     }
@@ -265,44 +291,53 @@ class PipelineFaultSuiteIT {
         OpenSearchQueries os = new OpenSearchQueries(stack.openSearch().url());
         Wait.until(name + ": " + expected.size() + " events in OpenSearch (or its dead letter queue) and both archives", TIMEOUT,
                 () -> os.count("fault-suite-*") >= expected.size() - unmappable.size()
-                        && s3.lines(BUCKET, "raw/").size() >= expected.size() && s3.lines(BUCKET, "masked/").size() >= expected.size());
+                        && s3.countLines(BUCKET, "raw/") >= expected.size() && s3.countLines(BUCKET, "masked/") >= expected.size());
         Thread.sleep(2000); // a duplicate, if any, would be written by now
         Set<String> secrets = new HashSet<>(planted);
         int[] leaked = {0};
-        java.util.function.Consumer<String> scan = text -> {
+        Consumer<String> scan = text -> {
             java.util.regex.Matcher token = GITHUB_TOKEN.matcher(text);
             while (token.find()) {
                 leaked[0] += secrets.contains(token.group()) ? 1 : 0;
             }
         };
         Map<String, Store> stores = new java.util.LinkedHashMap<>();
-        stores.put("Kafka raw", Store.of(ids(topicBodies(stack, RAW, expected.size(), text -> { })), expected));
-        stores.put("Kafka masked", Store.of(ids(topicBodies(stack, MASKED, expected.size(), scan)), expected));
-        List<String> openSearch = new ArrayList<>();
-        for (JsonNode doc : os.sources("fault-suite-*")) {
-            openSearch.add(doc.path("body").asText().split(" ")[0]);
+        IdTally raw = new IdTally();
+        readTopic(stack, RAW, expected.size(), text -> { }, raw);
+        stores.put("Kafka raw", raw.against(expected));
+        IdTally masked = new IdTally();
+        readTopic(stack, MASKED, expected.size(), scan, masked);
+        stores.put("Kafka masked", masked.against(expected));
+        IdTally openSearch = new IdTally();
+        os.forEachSource("fault-suite-*", doc -> {
+            openSearch.add(eventId(doc.path("body").asText()));
             scan.accept(doc.toString());
-        }
+        });
         // Every event is indexed or, if OpenSearch cannot map it, dead-lettered: the union must hold each once.
         if (!unmappable.isEmpty()) {
-            openSearch.addAll(ids(topicBodies(stack, DLQ, unmappable.size(), text -> { })));
+            readTopic(stack, DLQ, unmappable.size(), text -> { }, openSearch);
         }
-        stores.put("OpenSearch (+ DLQ)", Store.of(openSearch, expected));
-        stores.put("S3 raw", Store.of(archived(s3, "raw/", text -> { }), expected));
-        stores.put("S3 masked", Store.of(archived(s3, "masked/", scan), expected));
+        stores.put("OpenSearch (+ DLQ)", openSearch.against(expected));
+        stores.put("S3 raw", archived(s3, "raw/", text -> { }).against(expected));
+        stores.put("S3 masked", archived(s3, "masked/", scan).against(expected));
         Row row = new Row(name, expected.size(), stores, leaked[0]);
         rows.add(row);
         System.out.println("fault suite, " + java.time.LocalTime.now().withNano(0) + ": " + row.markdown()); // progress of long runs
     }
 
     /**
-     * Bodies of a topic's events (read_committed): read in one pass until it holds at least the expected count, then
-     * for 3 s more, so late duplicates are seen too.
+     * Tallies the ids of a topic's events (read_committed): reads in one pass until it has read at least the expected
+     * count, then for 3 s more, so late duplicates are seen too.
      */
-    private static List<String> topicBodies(LocalStack stack, String topic, int expected, java.util.function.Consumer<String> scan) {
+    private static void readTopic(LocalStack stack, String topic, int expected, Consumer<String> scan, IdTally into) {
+        long[] read = {0};
         long[] reachedAt = {0};
-        List<ConsumerRecord<String, String>> records = new KafkaTopics(stack.kafka().bootstrapServers()).readUntil(topic, r -> {
-            if (r.size() < expected) {
+        new KafkaTopics(stack.kafka().bootstrapServers()).consumeUntil(topic, r -> {
+            scan.accept(r.value());
+            into.add(eventId(bodyOf(r.value())));
+            read[0]++;
+        }, () -> {
+            if (read[0] < expected) {
                 return false;
             }
             if (reachedAt[0] == 0) {
@@ -310,18 +345,30 @@ class PipelineFaultSuiteIT {
             }
             return System.nanoTime() - reachedAt[0] >= 3_000_000_000L;
         }, TIMEOUT);
-        records.forEach(r -> scan.accept(r.value()));
-        return AgentLogSourceIT.messages(records);
     }
 
-    /** Event ids of the JSON lines under an archive prefix. */
-    private static List<String> archived(S3Objects s3, String prefix, java.util.function.Consumer<String> scan) throws Exception {
-        List<String> ids = new ArrayList<>();
-        for (String line : s3.lines(BUCKET, prefix)) {
+    /** Tallies the event ids of the JSON lines under an archive prefix. */
+    private static IdTally archived(S3Objects s3, String prefix, Consumer<String> scan) {
+        IdTally ids = new IdTally();
+        s3.forEachLine(BUCKET, prefix, line -> {
             scan.accept(line);
-            ids.add(Http.mapper().readTree(line).path("body").asText().split(" ")[0]);
-        }
+            ids.add(eventId(bodyOf(line)));
+        });
         return ids;
+    }
+
+    private static String bodyOf(String json) {
+        try {
+            return Http.mapper().readTree(json).path("body").asText();
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + json, e);
+        }
+    }
+
+    /** The id the writer put first in each line's body. */
+    private static String eventId(String body) {
+        int space = body.indexOf(' ');
+        return space < 0 ? body : body.substring(0, space);
     }
 
     /**
@@ -440,12 +487,6 @@ class PipelineFaultSuiteIT {
                 return id + " pushed with token " + token;
             });
         }
-    }
-
-    private static List<String> ids(List<String> bodies) {
-        List<String> out = new ArrayList<>();
-        bodies.forEach(b -> out.add(b.split(" ")[0]));
-        return out;
     }
 
 

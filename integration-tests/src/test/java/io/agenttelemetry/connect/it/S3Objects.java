@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
@@ -67,16 +68,30 @@ final class S3Objects implements AutoCloseable {
     /** Every line of every object under the prefix (gzip objects decompressed). */
     List<String> lines(String bucket, String prefix) {
         List<String> lines = new ArrayList<>();
+        forEachLine(bucket, prefix, lines::add);
+        return lines;
+    }
+
+    /** Streams every line of every object under the prefix, holding one object's reader at a time. */
+    long forEachLine(String bucket, String prefix, Consumer<String> each) {
+        long count = 0;
         for (String key : keys(bucket, prefix)) {
             try (InputStream raw = s3.getObject(b -> b.bucket(bucket).key(key));
                  InputStream in = key.endsWith(".gz") ? new GZIPInputStream(raw) : raw;
                  BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                r.lines().forEach(lines::add);
+                for (String line = r.readLine(); line != null; line = r.readLine()) {
+                    each.accept(line);
+                    count++;
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        return lines;
+        return count;
+    }
+
+    long countLines(String bucket, String prefix) {
+        return forEachLine(bucket, prefix, line -> { });
     }
 
     /** The records of every Avro object under the prefix, read with Avro's DataFileReader. */
