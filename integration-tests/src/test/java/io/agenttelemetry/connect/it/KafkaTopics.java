@@ -2,9 +2,11 @@ package io.agenttelemetry.connect.it;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -14,6 +16,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -55,6 +58,56 @@ final class KafkaTopics {
     }
 
     /**
+     * Records of the topic the consumer group has not committed yet: per partition, the offset after its last
+     * committed record minus the group's committed offset. Measured from the last record, not the partition's end:
+     * a transactional topic ends in a commit marker, past which a sink never commits.
+     */
+    long lag(String group, String topic) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap));
+             KafkaConsumer<String, String> consumer = new KafkaConsumer<>(readCommitted())) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+            long lag = 0;
+            for (Map.Entry<TopicPartition, Long> end : afterLastRecord(consumer, topic).entrySet()) {
+                OffsetAndMetadata c = committed.get(end.getKey());
+                lag += Math.max(0, end.getValue() - (c == null ? 0 : c.offset()));
+            }
+            return lag;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot read the lag of " + group + " on " + topic, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Per partition, the offset after its last committed record, read from the partition's tail. */
+    private static Map<TopicPartition, Long> afterLastRecord(KafkaConsumer<String, String> consumer, String topic) {
+        List<TopicPartition> partitions = new ArrayList<>();
+        consumer.partitionsFor(topic, Duration.ofSeconds(10)).forEach(i -> partitions.add(new TopicPartition(topic, i.partition())));
+        consumer.assign(partitions);
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions); // read_committed: the last stable offset
+        Map<TopicPartition, Long> after = new HashMap<>();
+        // Markers and aborted batches sit between records; the last few hundred offsets hold the last record.
+        ends.forEach((tp, end) -> consumer.seek(tp, Math.max(0, end - 500)));
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp)) && System.nanoTime() < deadline) {
+            consumer.poll(Duration.ofMillis(200)).forEach(r -> after.merge(new TopicPartition(r.topic(), r.partition()), r.offset() + 1, Math::max));
+        }
+        partitions.forEach(tp -> after.putIfAbsent(tp, ends.get(tp))); // none found: count it all as lag, never as caught up
+        return after;
+    }
+
+    private Properties readCommitted() {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        return p;
+    }
+
+    /**
      * Reads the topic from the start until {@code done} holds for what was read, or the timeout passes (then
      * returns what it has). read_committed, so aborted transactions of exactly-once sources are not counted.
      */
@@ -69,15 +122,9 @@ final class KafkaTopics {
      * holds or the timeout passes; returns how many records were read.
      */
     long consumeUntil(String topic, Consumer<ConsumerRecord<String, String>> each, BooleanSupplier done, Duration timeout) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         long count = 0;
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(readCommitted())) {
             // Assigned, not subscribed: no group join, so each read starts at once.
             List<TopicPartition> partitions = new ArrayList<>();
             while (partitions.isEmpty() && System.nanoTime() < deadline) {

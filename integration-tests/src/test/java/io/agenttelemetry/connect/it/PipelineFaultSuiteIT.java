@@ -289,9 +289,18 @@ class PipelineFaultSuiteIT {
         List<String> expected = new ArrayList<>();
         files.forEach(f -> expected.addAll(f.written()));
         OpenSearchQueries os = new OpenSearchQueries(stack.openSearch().url());
-        Wait.until(name + ": " + expected.size() + " events in OpenSearch (or its dead letter queue) and both archives", TIMEOUT,
-                () -> os.count("fault-suite-*") >= expected.size() - unmappable.size()
-                        && s3.countLines(BUCKET, "raw/") >= expected.size() && s3.countLines(BUCKET, "masked/") >= expected.size());
+        KafkaTopics kafka = new KafkaTopics(stack.kafka().bootstrapServers());
+        // Cheap checks first: the archives are read whole only once every sink's consumer lag is zero.
+        String what = name + ": " + expected.size() + " events in OpenSearch (or its dead letter queue) and both archives, "
+                + "consumer lag of every sink back to zero";
+        try {
+            Wait.until(what, TIMEOUT, () -> os.count("fault-suite-*") >= expected.size() - unmappable.size()
+                    && sinkLags(kafka).values().stream().allMatch(lag -> lag == 0)
+                    && s3.countLines(BUCKET, "raw/") >= expected.size() && s3.countLines(BUCKET, "masked/") >= expected.size());
+        } catch (io.agenttelemetry.connect.stack.StackException e) {
+            throw new AssertionError(e.getMessage() + "; OpenSearch holds " + os.count("fault-suite-*") + ", S3 raw "
+                    + s3.countLines(BUCKET, "raw/") + ", S3 masked " + s3.countLines(BUCKET, "masked/") + ", lags " + sinkLags(kafka), e);
+        }
         Thread.sleep(2000); // a duplicate, if any, would be written by now
         Set<String> secrets = new HashSet<>(planted);
         int[] leaked = {0};
@@ -323,6 +332,15 @@ class PipelineFaultSuiteIT {
         Row row = new Row(name, expected.size(), stores, leaked[0]);
         rows.add(row);
         System.out.println("fault suite, " + java.time.LocalTime.now().withNano(0) + ": " + row.markdown()); // progress of long runs
+    }
+
+    /** Each sink's consumer lag on the raw topic (the masked archive masks in its own transform chain). */
+    private static Map<String, Long> sinkLags(KafkaTopics kafka) {
+        Map<String, Long> lags = new java.util.LinkedHashMap<>();
+        lags.put("fs-opensearch", kafka.lag("connect-fs-opensearch", RAW));
+        lags.put("fs-archive", kafka.lag("connect-fs-archive", RAW));
+        lags.put("fs-archive-masked", kafka.lag("connect-fs-archive-masked", RAW));
+        return lags;
     }
 
     /**
