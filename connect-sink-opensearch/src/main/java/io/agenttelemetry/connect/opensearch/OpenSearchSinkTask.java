@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -37,6 +39,7 @@ public class OpenSearchSinkTask extends SinkTask {
     private BulkWriter writer;
     private ErrantRecordReporter reporter;
     private boolean templatesInstalled;
+    private final DataStreams dataStreams = new DataStreams();
     private final List<Document> buffer = new ArrayList<>();
     private long oldestBufferedNanos;
     /** Highest offset taken into the buffer per partition: redeliveries at or below it are skipped. */
@@ -89,7 +92,7 @@ public class OpenSearchSinkTask extends SinkTask {
         if (buffer.isEmpty()) {
             return;
         }
-        ensureTemplates();
+        prepareIndices();
         List<BulkWriter.Rejected> rejected;
         try {
             rejected = writer.write(buffer);
@@ -126,29 +129,36 @@ public class OpenSearchSinkTask extends SinkTask {
         partitions.forEach(bufferedUpTo::remove);
     }
 
-    /** Before the first write, so new indices get the shipped mappings; a failure is retried like a failed write. */
-    private void ensureTemplates() {
-        if (templatesInstalled || !config.installTemplates) {
-            return;
-        }
+    /**
+     * Before a write: the index templates (once, so new indices get the shipped mappings) and the data streams the
+     * buffer writes to. A failure is retried like a failed write.
+     */
+    private void prepareIndices() {
         try {
-            IndexTemplates.install(writer.client(), config.dataStreams
-                    ? IndexTemplates.dataStreamBodies(config.templateReplicas, config.indexTemplate)
-                    : IndexTemplates.bodies(config.templateReplicas, config.indexTemplate));
-            if (config.retentionDays > 0) {
-                IsmPolicy.install(writer.client(), config.retentionDays, IndexTemplates.patterns(config.indexTemplate));
+            if (!templatesInstalled && config.installTemplates) {
+                IndexTemplates.install(writer.client(), config.dataStreams
+                        ? IndexTemplates.dataStreamBodies(config.templateReplicas, config.indexTemplate)
+                        : IndexTemplates.bodies(config.templateReplicas, config.indexTemplate));
+                if (config.retentionDays > 0) {
+                    IsmPolicy.install(writer.client(), config.retentionDays, IndexTemplates.patterns(config.indexTemplate));
+                }
+                templatesInstalled = true;
             }
-            templatesInstalled = true;
+            if (config.dataStreams) {
+                Set<String> streams = new LinkedHashSet<>();
+                buffer.forEach(d -> streams.add(d.index));
+                dataStreams.ensure(writer.client(), streams);
+            }
         } catch (java.io.IOException | OpenSearchException e) {
             ConnectException permanent = ConnectionFailures.permanent(String.join(",", config.urls), e);
             if (permanent != null) {
                 throw permanent;
             }
             if (e instanceof OpenSearchException && !BulkWriter.retriable(((OpenSearchException) e).status())) {
-                throw new ConnectException("OpenSearch refused the index templates: " + e.getMessage(), e);
+                throw new ConnectException("OpenSearch refused the index templates or a data stream: " + e.getMessage(), e);
             }
             context.timeout(config.retryBackoffMs * 10);
-            throw new RetriableException("cannot install index templates yet: " + e.getMessage(), e);
+            throw new RetriableException("cannot prepare the index templates or data streams yet: " + e.getMessage(), e);
         }
     }
 

@@ -139,7 +139,8 @@ public final class AgentLogSourceConfig extends AbstractConfig {
                     FILES, 4, Width.SHORT, "Start position")
             .define(FINGERPRINT_BYTES_CONFIG, Type.INT, 1024, ConfigDef.Range.between(16, 65536), Importance.LOW,
                     "A file is identified by a hash of its first line, or of its first this-many bytes if the first "
-                            + "line is longer, so renaming a file does not make it a new file.",
+                            + "line is longer, so renaming a file does not make it a new file. Files that start alike but "
+                            + "hold different content are told apart by their content and file key (inode).",
                     FILES, 5, Width.SHORT, "Fingerprint bytes")
             .define(DISCOVERY_INTERVAL_MS_CONFIG, Type.LONG, 5000L, ConfigDef.Range.atLeast(100), Importance.LOW,
                     "How often to look for new files matching the paths.",

@@ -13,11 +13,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.apache.kafka.connect.errors.ConnectException;
@@ -27,6 +29,7 @@ import org.slf4j.LoggerFactory;
 
 import io.agenttelemetry.connect.model.AgentEvent;
 import io.agenttelemetry.connect.model.EventSource;
+import io.agenttelemetry.connect.source.file.ContentCheck;
 import io.agenttelemetry.connect.source.file.FileDiscovery;
 import io.agenttelemetry.connect.source.file.OpenedFile;
 import io.agenttelemetry.connect.source.file.TrackedFile;
@@ -63,6 +66,8 @@ final class FileTailer implements Closeable {
             return size() > MAX_RETIRED;
         }
     };
+    /** Fingerprints that more than one file has had: their files go by fingerprint and file key. */
+    private final Set<String> sharedFingerprints = new HashSet<>();
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     private long nextDiscoveryNanos;
@@ -87,11 +92,15 @@ final class FileTailer implements Closeable {
         String format;
         long lineNumber;
         long resumePosition;
+        /** The check of the bytes before resumePosition, null if unknown (resumed from an offset without one). */
+        ContentCheck resumeCheck;
         long resumeLine;
         int sinceResume;
         int toDrop;
         /** Renamed, or a copy continuing another file: no writer writes to its path any more. */
         boolean rotated;
+        /** Retired because it was truncated or rewritten: a copytruncate copy of it may be shorter than what was read. */
+        boolean truncated;
         /** Source position of the last record emitted, -1 if none: what Kafka must have acknowledged. */
         long lastRecordPosition = -1;
         /** Offset commits seen when all its records were first found acknowledged; -1 if not yet. */
@@ -101,6 +110,7 @@ final class FileTailer implements Closeable {
             this.file = file;
             this.lineNumber = lineNumber;
             this.resumePosition = file.position();
+            this.resumeCheck = file.check();
             this.resumeLine = lineNumber;
             this.toDrop = toDrop;
         }
@@ -111,6 +121,7 @@ final class FileTailer implements Closeable {
             c.parser = parser;
             c.format = format;
             c.resumePosition = resumePosition;
+            c.resumeCheck = resumeCheck;
             c.resumeLine = resumeLine;
             c.sinceResume = sinceResume;
             c.rotated = true;
@@ -160,6 +171,7 @@ final class FileTailer implements Closeable {
             }
             if (state.file.replaced(config.fingerprintBytes)) {
                 log.info("{} was truncated or rewritten (copytruncate rotation); reading it again as a new file", state.file);
+                state.truncated = true;
                 retire(state, out);
                 it.remove();
                 nextDiscoveryNanos = 0;
@@ -198,6 +210,7 @@ final class FileTailer implements Closeable {
             FileState s = it.next();
             if (s.file.isOpen() && s.file.replacedThorough(config.fingerprintBytes)) {
                 log.info("{} was truncated or rewritten (copytruncate rotation); reading it again as a new file", s.file);
+                s.truncated = true;
                 retire(s, out);
                 it.remove();
             }
@@ -246,36 +259,124 @@ final class FileTailer implements Closeable {
         metrics.bytesBehind(lagByFile());
     }
 
+    /** How a newly found file relates to a file read before with the same fingerprint (first line). */
+    private enum Relation {
+        /** It holds what was read of the other, which is gone: a copytruncate copy, or a restored file. */
+        CONTINUES,
+        /** It holds the same bytes, but the other is still there: a copy whose original is not yet truncated. */
+        COPY_PENDING,
+        /** Another file that merely starts alike (a fixed header, a banner). */
+        DISTINCT
+    }
+
     private void track(OpenedFile opened) throws IOException {
-        FileState existing = files.get(opened.id());
-        if (existing != null) {
-            // The same content under another inode: a copytruncate copy, or a restored file. The copy takes over
-            // only once the original no longer holds that content.
-            if (!existing.file.resume() || existing.file.replaced(config.fingerprintBytes) || !Files.exists(existing.file.path())) {
-                long position = existing.file.position();
-                log.info("{} continues {} from offset {}", opened.path(), existing.file, position);
-                close(existing);
-                files.put(opened.id(), existing.continueIn(opened.track(config.maxLineBytes, position)));
-            } else {
-                opened.close();
+        String fingerprint = opened.id();
+        boolean copyPending = false;
+        for (FileState known : withFingerprint(fingerprint)) {
+            boolean tracked = files.get(known.file.id()) == known;
+            Relation relation = relation(opened, known, tracked);
+            if (relation == Relation.CONTINUES) {
+                long position = known.file.position();
+                log.info("{} continues {} from offset {}", opened.path(), known.file, position);
+                if (tracked) {
+                    close(known);
+                } else {
+                    retired.remove(known.file.id());
+                }
+                files.put(known.file.id(), known.continueIn(opened.track(known.file.id(), config.maxLineBytes, position, known.file.check())));
+                return;
             }
+            copyPending |= relation == Relation.COPY_PENDING;
+        }
+        if (copyPending) {
+            opened.close(); // the copy takes over once its original no longer holds that content
             return;
         }
-        FileState previous = retired.remove(opened.id());
-        long[] offset = SourceOffsets.read(committedOffset.apply(SourceOffsets.partition(opened.id())));
-        FileState state;
-        if (previous != null) {
-            state = previous.continueIn(opened.track(config.maxLineBytes, previous.file.position()));
-            log.info("{} continues {} from offset {}", opened.path(), previous.file, previous.file.position());
-        } else if (offset != null) {
-            state = new FileState(opened.track(config.maxLineBytes, offset[0]), offset[2], (int) offset[1]);
+        // A file with this first line read before had the fingerprint; this one then goes by its file key too.
+        String own = fingerprint + "@" + String.valueOf(opened.fileKey()).replaceAll("[()]", "");
+        for (String identity : List.of(fingerprint, own)) {
+            if (files.containsKey(identity) || retired.containsKey(identity)) {
+                continue; // known, and not this file (checked above)
+            }
+            Map<String, Object> committed = committedOffset.apply(SourceOffsets.partition(identity));
+            long[] offset = SourceOffsets.read(committed);
+            if (offset == null) {
+                continue;
+            }
+            ContentCheck check = SourceOffsets.check(committed);
+            if (check != null && !check.heldBy(opened.channel(), offset[0])) {
+                log.info("{} starts like the file read as {} but does not hold what was read of it; not resuming there", opened.path(), identity);
+                continue;
+            }
+            if (!identity.equals(fingerprint)) {
+                sharedFingerprints.add(fingerprint);
+            }
+            FileState state = new FileState(opened.track(identity, config.maxLineBytes, offset[0], check), offset[2], (int) offset[1]);
             log.info("Resuming {} at offset {} (line {}, {} records from there already sent)", opened.path(), offset[0], offset[2], offset[1]);
-        } else {
-            long start = firstDiscovery && config.startPosition == AgentLogSourceConfig.StartPosition.LATEST ? opened.size() : 0;
-            state = new FileState(opened.track(config.maxLineBytes, start), 0, 0);
-            log.info("Tailing new file {} from offset {}", opened.path(), start);
+            files.put(identity, state);
+            return;
         }
-        files.put(opened.id(), state);
+        String identity = fingerprint;
+        if (seenBefore(fingerprint)) {
+            identity = own;
+            sharedFingerprints.add(fingerprint);
+        }
+        long start = firstDiscovery && config.startPosition == AgentLogSourceConfig.StartPosition.LATEST ? opened.size() : 0;
+        ContentCheck check = start == 0 ? ContentCheck.START : ContentCheck.before(opened.channel(), start, ContentCheck.MAX_BYTES);
+        files.put(identity, new FileState(opened.track(identity, config.maxLineBytes, start, check), 0, 0));
+        log.info("Tailing new file {} from offset {}{}", opened.path(), start,
+                identity.equals(fingerprint) ? "" : " as " + identity + ": another file read before starts with the same line");
+    }
+
+    /** Tracked, then retired files with this fingerprint; only fingerprints several files share need a search. */
+    private List<FileState> withFingerprint(String fingerprint) {
+        List<FileState> out = new ArrayList<>();
+        for (Map<String, FileState> states : List.of(files, retired)) {
+            if (!sharedFingerprints.contains(fingerprint)) {
+                FileState s = states.get(fingerprint);
+                if (s != null) {
+                    out.add(s);
+                }
+                continue;
+            }
+            for (FileState s : states.values()) {
+                if (s.file.fingerprint().equals(fingerprint)) {
+                    out.add(s);
+                }
+            }
+        }
+        return out;
+    }
+
+    private boolean seenBefore(String fingerprint) {
+        return files.containsKey(fingerprint) || retired.containsKey(fingerprint)
+                || committedOffset.apply(SourceOffsets.partition(fingerprint)) != null;
+    }
+
+    /**
+     * Whether the opened file continues a known one. While the known file still holds its content, the two are
+     * compared byte for byte as far as both go. Otherwise the opened file must hold the bytes before the known
+     * file's position (by their check); when it is shorter than that, it is taken for a copy only if the known file
+     * was truncated (a copytruncate copy can be shorter than what was read of the original, when lines came between
+     * the copy and the truncation).
+     */
+    private Relation relation(OpenedFile opened, FileState known, boolean tracked) throws IOException {
+        long position = known.file.position();
+        boolean stillThere = tracked && known.file.resume() && !known.file.replaced(config.fingerprintBytes)
+                && Files.exists(known.file.path());
+        boolean same;
+        if (stillThere) {
+            same = known.file.startsLike(opened.channel(), Math.min(opened.size(), known.file.size()));
+        } else if (opened.size() >= position) {
+            ContentCheck check = known.file.check();
+            same = check == null || check.heldBy(opened.channel(), position);
+        } else {
+            same = known.truncated;
+        }
+        if (!same) {
+            return Relation.DISTINCT;
+        }
+        return stillThere ? Relation.COPY_PENDING : Relation.CONTINUES;
     }
 
     /**
@@ -446,14 +547,15 @@ final class FileTailer implements Closeable {
                 continue;
             }
             Map<String, Object> offset = settled && i == made.size() - 1
-                    ? SourceOffsets.offset(end, 0, state.lineNumber, file)
-                    : SourceOffsets.offset(state.resumePosition, state.sinceResume, state.resumeLine, file);
+                    ? SourceOffsets.offset(end, 0, state.lineNumber, file, state.file.check())
+                    : SourceOffsets.offset(state.resumePosition, state.sinceResume, state.resumeLine, file, state.resumeCheck);
             out.add(made.get(i).at(partition, offset));
             state.lastRecordPosition = (Long) offset.get(SourceOffsets.POSITION);
             emitted++;
         }
         if (settled) {
             state.resumePosition = end;
+            state.resumeCheck = state.file.check();
             state.resumeLine = state.lineNumber;
             state.sinceResume = 0;
             state.toDrop = 0;

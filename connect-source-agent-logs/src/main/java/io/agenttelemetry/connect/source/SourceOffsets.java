@@ -5,10 +5,13 @@ import java.util.Map;
 
 import org.apache.kafka.connect.errors.ConnectException;
 
+import io.agenttelemetry.connect.source.file.ContentCheck;
+
 /**
  * The shape of our source partitions and offsets. Partition: the file's identity (fingerprint). Offset: the byte
  * position of the next line to read, how many events of that line are already emitted (an OTLP line carries many
- * spans), the line number, and the path it was last seen at (informational).
+ * spans), the line number, a check of the bytes before the position (so a file that merely starts alike does not
+ * resume there), and the path it was last seen at (informational).
  */
 final class SourceOffsets {
     static final String FILE_ID = "file.id";
@@ -16,6 +19,8 @@ final class SourceOffsets {
     static final String SKIP = "skip";
     static final String LINE = "line";
     static final String PATH = "path";
+    static final String CHECK_CRC = "check.crc";
+    static final String CHECK_BYTES = "check.bytes";
 
     private SourceOffsets() {
     }
@@ -24,13 +29,31 @@ final class SourceOffsets {
         return Map.of(FILE_ID, fileId);
     }
 
-    static Map<String, Object> offset(long position, int skip, long line, String path) {
+    static Map<String, Object> offset(long position, int skip, long line, String path, ContentCheck check) {
         Map<String, Object> m = new HashMap<>();
         m.put(POSITION, position);
         m.put(SKIP, skip);
         m.put(LINE, line);
         m.put(PATH, path);
+        if (check != null) {
+            m.put(CHECK_CRC, check.crc());
+            m.put(CHECK_BYTES, check.bytes());
+        }
         return m;
+    }
+
+    /** The content check of a stored offset; null if it has none (written by hand, or by an older version). */
+    static ContentCheck check(Map<String, ?> offset) {
+        if (offset == null || offset.get(CHECK_CRC) == null) {
+            return null;
+        }
+        Object crc = offset.get(CHECK_CRC);
+        long bytes = nonNegative(offset, CHECK_BYTES, true);
+        if (!(crc instanceof Number) || bytes > ContentCheck.MAX_BYTES) {
+            throw new ConnectException("offset keys '" + CHECK_CRC + "' and '" + CHECK_BYTES + "' must be an integer and 0-"
+                    + ContentCheck.MAX_BYTES + ", got " + crc + " and " + bytes);
+        }
+        return new ContentCheck(((Number) crc).intValue(), (int) bytes);
     }
 
     /** Position and skip of a stored offset, checking its shape; null offset means "none". */
@@ -48,6 +71,7 @@ final class SourceOffsets {
         }
         if (offset != null) {
             read(offset);
+            check(offset);
         }
     }
 

@@ -93,6 +93,7 @@ class AgentLogSourceConnectorTest {
         Map<Map<String, ?>, Map<String, ?>> ok = new HashMap<>();
         ok.put(Map.of("file.id", "abc"), Map.of("position", 10L, "skip", 0, "line", 1L));
         ok.put(Map.of("file.id", "def"), null);
+        ok.put(Map.of("file.id", "ghi"), Map.of("position", 10L, "check.crc", -12345L, "check.bytes", 10L));
         assertTrue(connector.alterOffsets(props(), ok));
 
         ConnectException badPartition = assertThrows(ConnectException.class,
@@ -101,5 +102,8 @@ class AgentLogSourceConnectorTest {
         ConnectException badOffset = assertThrows(ConnectException.class,
                 () -> connector.alterOffsets(props(), Map.of(Map.of("file.id", "x"), Map.of("position", -1L))));
         assertTrue(badOffset.getMessage().contains("position"));
+        ConnectException badCheck = assertThrows(ConnectException.class, () -> connector.alterOffsets(props(),
+                Map.of(Map.of("file.id", "x"), Map.of("position", 1L, "check.crc", 1L, "check.bytes", 999L))));
+        assertTrue(badCheck.getMessage().contains("check.bytes"), badCheck.getMessage());
     }
 }

@@ -249,6 +249,85 @@ class FileTailerTest {
         assertRotationsLoseAndDuplicateNothing(3, 20, (file, round) -> copyTruncate(file, dir.resolve("agent.log." + round)));
     }
 
+    /** The same first line in every file, as a fixed header or start-up banner gives: the same fingerprint. */
+    private static final String BANNER = "{\"ts\":\"2026-11-26T09:00:00Z\",\"level\":\"INFO\",\"msg\":\"agent started\"}\n";
+
+    @Test
+    void filesThatStartWithTheSameLineAreTwoFilesAlsoAfterARestart() throws IOException {
+        Path a = dir.resolve("a.log");
+        Path b = dir.resolve("b.log");
+        append(a, BANNER + jsonLine(1) + jsonLine(2));
+        append(b, BANNER + jsonLine(11) + jsonLine(12) + jsonLine(13));
+        try (FileTailer t = tailer(Map.of())) {
+            List<String> got = bodies(drain(t));
+            got.sort(null);
+            assertEquals(List.of("agent started", "agent started", "line 1", "line 11", "line 12", "line 13", "line 2"), got);
+            append(a, jsonLine(3));
+            append(b, jsonLine(14));
+            got = bodies(drain(t));
+            got.sort(null);
+            assertEquals(List.of("line 14", "line 3"), got);
+        }
+        assertEquals(2, committed.size(), "each file has its own source partition");
+        append(a, jsonLine(4));
+        append(b, jsonLine(15));
+        try (FileTailer t = tailer(Map.of())) {
+            List<String> got = bodies(drain(t));
+            got.sort(null);
+            assertEquals(List.of("line 15", "line 4"), got, "each resumes at its own offset");
+        }
+    }
+
+    @Test
+    void aNewFileThatStartsLikeTheOneRotatedAwayIsReadFromItsStart() throws IOException {
+        Path file = dir.resolve("agent.log");
+        append(file, BANNER + jsonLine(1) + jsonLine(2) + jsonLine(3));
+        try (FileTailer t = tailer(Map.of())) {
+            assertEquals(List.of("agent started", "line 1", "line 2", "line 3"), bodies(drain(t)));
+            Files.move(file, dir.resolve("agent.log.1"));
+            append(file, BANNER + jsonLine(4)); // shorter than what was read of the old one
+            assertEquals(List.of("agent started", "line 4"), bodies(drain(t)));
+            Files.delete(dir.resolve("agent.log.1"));
+            append(file, jsonLine(5));
+            assertEquals(List.of("line 5"), bodies(drain(t)));
+        }
+    }
+
+    @Test
+    void aFileThatStartsLikeOneReadBeforeDoesNotInheritItsOffset() throws IOException {
+        Path file = dir.resolve("agent.log");
+        append(file, BANNER + jsonLine(1) + jsonLine(2));
+        try (FileTailer t = tailer(Map.of())) {
+            drain(t);
+            Files.delete(file);
+            drain(t);
+            // Read to its end and gone; the next file begins the same way and is longer than its offset.
+            append(file, BANNER + jsonLine(30) + jsonLine(31) + jsonLine(32));
+            assertEquals(List.of("agent started", "line 30", "line 31", "line 32"), bodies(drain(t)));
+        }
+        Files.delete(file);
+        append(file, BANNER + jsonLine(40));
+        try (FileTailer t = tailer(Map.of())) {
+            assertEquals(List.of("agent started", "line 40"), bodies(drain(t)), "after a restart, against the committed offsets");
+        }
+    }
+
+    @Test
+    void aCopytruncateCopyShorterThanWhatWasReadIsNotReadAgain() throws IOException {
+        Path file = dir.resolve("agent.log");
+        append(file, BANNER + jsonLine(1) + jsonLine(2));
+        try (FileTailer t = tailer(Map.of())) {
+            assertEquals(List.of("agent started", "line 1", "line 2"), bodies(drain(t)));
+            Files.copy(file, dir.resolve("agent.log.1"));
+            append(file, jsonLine(3)); // between logrotate's copy and its truncation: in the original only
+            assertEquals(List.of("line 3"), bodies(drain(t)));
+            truncate(file);
+            append(file, jsonLine(4));
+            assertEquals(List.of("line 4"), bodies(drain(t)));
+            assertEquals(List.of(), bodies(drain(t)));
+        }
+    }
+
     @Test
     void aTruncatedFileRefilledToExactlyTheOldLengthIsNoticedAtTheNextDiscovery() throws IOException {
         Path file = dir.resolve("agent.log");

@@ -42,6 +42,7 @@ public final class OpenedFile {
         }
     }
 
+    /** The fingerprint. */
     public String id() {
         return id;
     }
@@ -58,9 +59,23 @@ public final class OpenedFile {
         return channel.size();
     }
 
-    /** Starts tracking at the given position; the channel now belongs to the tracked file. */
-    public TrackedFile track(int maxLineBytes, long position) {
-        return new TrackedFile(id, fileKey, path, channel, maxLineBytes, position);
+    /** Starts tracking from the start under its fingerprint; the channel now belongs to the tracked file. */
+    public TrackedFile track(int maxLineBytes) {
+        return track(id, maxLineBytes, 0, ContentCheck.START);
+    }
+
+    /**
+     * Starts tracking at the given position, under the given identity; the channel now belongs to the tracked file.
+     *
+     * @param check the check of the bytes before position, null if unknown (an offset stored without one)
+     */
+    public TrackedFile track(String identity, int maxLineBytes, long position, ContentCheck check) {
+        return new TrackedFile(identity, id, fileKey, path, channel, maxLineBytes, position, check);
+    }
+
+    /** The channel, for checks before tracking. */
+    public FileChannel channel() {
+        return channel;
     }
 
     public void close() throws IOException {

@@ -17,6 +17,7 @@ public final class TrackedFile implements Closeable {
     private static final int CHUNK = 64 * 1024;
 
     private final String id;
+    private final String fingerprint;
     private final Object fileKey;
     private Path path;
     private FileChannel channel;
@@ -29,15 +30,27 @@ public final class TrackedFile implements Closeable {
     private int pendingLength;
     private boolean overlong;
     private long lastGrowthNanos = System.nanoTime();
+    /** The last bytes read (at most ContentCheck.MAX_BYTES), for the check of the position after them. */
+    private final byte[] recent = new byte[ContentCheck.MAX_BYTES];
+    private int recentLength;
+    private ContentCheck check;
 
-    TrackedFile(String id, Object fileKey, Path path, FileChannel channel, int maxLineBytes, long position) {
+    /**
+     * @param id         the identity offsets are stored under: the fingerprint, or the fingerprint and the file key
+     *                   when another file has the same first line
+     * @param check      the check of the bytes before position (from the offset or the file this one continues)
+     */
+    TrackedFile(String id, String fingerprint, Object fileKey, Path path, FileChannel channel, int maxLineBytes, long position,
+                ContentCheck check) {
         this.id = id;
+        this.fingerprint = fingerprint;
         this.fileKey = fileKey;
         this.path = path;
         this.channel = channel;
         this.maxLineBytes = maxLineBytes;
         this.lineStart = position;
         this.readPosition = position;
+        this.check = check;
     }
 
     static FileChannel open(Path path) throws IOException {
@@ -48,8 +61,51 @@ public final class TrackedFile implements Closeable {
         return id;
     }
 
+    public String fingerprint() {
+        return fingerprint;
+    }
+
     public Object fileKey() {
         return fileKey;
+    }
+
+    /**
+     * The check of the bytes before {@link #position()}, or, while a line is handed to the sink, before that line's
+     * end; null if unknown (resumed from an offset stored without one, nothing read since).
+     */
+    public ContentCheck check() {
+        return check;
+    }
+
+    /**
+     * True if this file's first {@code length} bytes equal the other file's. Meaningful only while this file still
+     * holds what was read of it (open, not truncated).
+     */
+    public boolean startsLike(FileChannel other, long length) throws IOException {
+        if (channel == null || channel.size() < length || length > Integer.MAX_VALUE) {
+            return false;
+        }
+        ByteBuffer a = ByteBuffer.allocate(CHUNK);
+        ByteBuffer b = ByteBuffer.allocate(CHUNK);
+        for (long at = 0; at < length; at += CHUNK) {
+            int n = (int) Math.min(CHUNK, length - at);
+            a.clear().limit(n);
+            b.clear().limit(n);
+            readFully(channel, a, at);
+            readFully(other, b, at);
+            if (!a.flip().equals(b.flip())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void readFully(FileChannel ch, ByteBuffer buf, long at) throws IOException {
+        while (buf.hasRemaining()) {
+            if (ch.read(buf, at + buf.position()) < 0) {
+                throw new IOException("file ended while comparing");
+            }
+        }
     }
 
     public Path path() {
@@ -119,7 +175,7 @@ public final class TrackedFile implements Closeable {
         if (size < readPosition) {
             return true;
         }
-        return size > readPosition && !id.equals(Fingerprint.of(channel, fingerprintBytes));
+        return size > readPosition && !fingerprint.equals(Fingerprint.of(channel, fingerprintBytes));
     }
 
     /**
@@ -128,7 +184,7 @@ public final class TrackedFile implements Closeable {
      */
     public boolean replacedThorough(int fingerprintBytes) throws IOException {
         long size = channel.size();
-        return size < readPosition || (size > 0 && !id.equals(Fingerprint.of(channel, fingerprintBytes)));
+        return size < readPosition || (size > 0 && !fingerprint.equals(Fingerprint.of(channel, fingerprintBytes)));
     }
 
     /** How long ago a read last found new bytes. */
@@ -161,6 +217,7 @@ public final class TrackedFile implements Closeable {
                 int nl = indexOf(data, i, n, (byte) '\n');
                 int stop = nl < 0 ? n : nl;
                 append(data, i, stop - i);
+                remember(data, i, (nl < 0 ? n : nl + 1) - i);
                 if (nl < 0) {
                     readPosition += n - i;
                     i = n;
@@ -199,6 +256,8 @@ public final class TrackedFile implements Closeable {
             len--;
         }
         long end = readPosition;
+        // Before the sink sees the line: the offsets it makes for this line's end carry this check.
+        check = ContentCheck.ofTail(recent, 0, recentLength);
         sink.line(lineStart, end, pending, len, overlong);
         lineStart = end;
         pendingLength = 0;
@@ -227,6 +286,23 @@ public final class TrackedFile implements Closeable {
         }
         System.arraycopy(data, from, pending, pendingLength, count);
         pendingLength += count;
+    }
+
+    /** Keeps the last ContentCheck.MAX_BYTES bytes read. */
+    private void remember(byte[] data, int from, int count) {
+        int max = recent.length;
+        if (count >= max) {
+            System.arraycopy(data, from + count - max, recent, 0, max);
+            recentLength = max;
+            return;
+        }
+        int drop = Math.max(0, recentLength + count - max);
+        if (drop > 0) {
+            System.arraycopy(recent, drop, recent, 0, recentLength - drop);
+            recentLength -= drop;
+        }
+        System.arraycopy(data, from, recent, recentLength, count);
+        recentLength += count;
     }
 
     private static int indexOf(byte[] data, int from, int to, byte b) {

@@ -38,7 +38,7 @@ class TrackedFileTest {
     private TrackedFile track(Path file, int maxLine) throws IOException {
         OpenedFile opened = OpenedFile.open(file, 16);
         assertNotNull(opened, "identifiable");
-        return opened.track(maxLine, 0);
+        return opened.track(maxLine);
     }
 
     @Test
@@ -55,6 +55,30 @@ class TrackedFileTest {
             assertEquals(24, pos.get(1)[1]);
             assertEquals(30, f.position());
             assertEquals(0, f.lag());
+        }
+    }
+
+    @Test
+    void theCheckAtEachLineEndIsTheChecksumOfTheBytesBeforeItAsReadFromTheFile() throws IOException {
+        Path file = dir.resolve("check.log");
+        append(file, "short\n" + "y".repeat(300) + "\n" + "z".repeat(2000) + "\nlast\n");
+        try (TrackedFile f = track(file, 1024);
+             java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+            assertEquals(ContentCheck.START, f.check());
+            List<ContentCheck> seen = new ArrayList<>();
+            List<Long> ends = new ArrayList<>();
+            f.readLinesInto(1000, (start, end, bytes, len, over) -> {
+                seen.add(f.check());
+                ends.add(end);
+            });
+            assertEquals(4, seen.size());
+            for (int i = 0; i < seen.size(); i++) {
+                // Across lines, over the 256-byte window, and after an over-long line whose head alone was kept.
+                assertEquals(ContentCheck.before(ch, ends.get(i), ContentCheck.MAX_BYTES), seen.get(i), "after line " + i);
+                assertTrue(seen.get(i).heldBy(ch, ends.get(i)));
+            }
+            assertEquals(6, seen.get(0).bytes());
+            assertFalse(seen.get(1).heldBy(ch, ends.get(0)), "another position does not hold it");
         }
     }
 
