@@ -101,6 +101,48 @@ class AgentLogSourceIT {
     }
 
     @Test
+    void filesThatStartWithTheSameHeaderLineArriveWholeAndOnce(LocalStack stack) throws Exception {
+        Path dir = Files.createDirectories(Stacks.workDir("source-same-header-" + System.nanoTime()));
+        String topic = "it-source-same-header";
+        String header = AgentLogFiles.line("session header") + "\n";
+        Path planner = dir.resolve("planner.log");
+        Path coder = dir.resolve("coder.log");
+        List<String> expected = new ArrayList<>();
+        AgentLogFiles plannerLog = new AgentLogFiles(planner);
+        AgentLogFiles coderLog = new AgentLogFiles(coder);
+        Files.writeString(planner, header);
+        Files.writeString(coder, header);
+        plannerLog.write("planner", 20);
+        coderLog.write("coder", 20);
+        expected.addAll(List.of("session header", "session header"));
+        ConnectRest rest = new ConnectRest(stack.connect());
+        rest.put("it-source-same-header", sourceConfig(dir, topic));
+        rest.awaitRunning("it-source-same-header", TIMEOUT);
+        KafkaTopics kafka = new KafkaTopics(stack.kafka().bootstrapServers());
+        kafka.readUntil(topic, r -> r.size() >= 42, TIMEOUT);
+
+        // Rotated by rename: the new file starts like the old one, which is still there.
+        plannerLog.rotateByRename();
+        Files.writeString(planner, header);
+        plannerLog.write("planner-new", 5);
+        // Deleted once read, then started again, shorter than the offset the old one reached.
+        Files.delete(coder);
+        Thread.sleep(1000);
+        Files.writeString(coder, header);
+        coderLog.write("coder-new", 3);
+        expected.addAll(List.of("session header", "session header"));
+        expected.addAll(plannerLog.written());
+        expected.addAll(coderLog.written());
+
+        kafka.readUntil(topic, r -> r.size() >= expected.size(), TIMEOUT);
+        List<String> got = messages(kafka.readUntil(topic, r -> r.size() > expected.size(), Duration.ofSeconds(3)));
+        got.sort(null);
+        expected.sort(null);
+        assertEquals(expected, got, "each line of each file once, the header once per file");
+        rest.delete("it-source-same-header");
+    }
+
+    @Test
     void unreadableLinesGoToTheErrorTopicAndGoodOnesFlow(LocalStack stack) throws Exception {
         Path dir = Files.createDirectories(Stacks.workDir("source-errors-" + System.nanoTime()));
         Path file = dir.resolve("agent.log");
