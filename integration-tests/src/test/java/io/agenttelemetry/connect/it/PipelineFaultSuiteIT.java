@@ -54,6 +54,9 @@ class PipelineFaultSuiteIT {
     private static final String BUCKET = "fault-suite";
     private static final String DLQ = "fault-suite.opensearch-dlq";
     private static final String MASKED = "fault-suite.masked";
+    /** The raw source's own task metrics, and Connect's error metrics of the OpenSearch sink's tasks (JMX). */
+    private static final String SOURCE_METRICS = "io.agenttelemetry.connect:type=agent-log-source,connector=\"fs-source\",task=*";
+    private static final String OPENSEARCH_ERROR_METRICS = "kafka.connect:type=task-error-metrics,connector=fs-opensearch,task=*";
     private static final java.util.regex.Pattern GITHUB_TOKEN = java.util.regex.Pattern.compile("ghp_[A-Za-z0-9]{36}");
 
     private final List<String> planted = new ArrayList<>();
@@ -231,6 +234,7 @@ class PipelineFaultSuiteIT {
                 liveDelayMillis[0] = burst(stack, history, live);
             });
             long errorsBefore = errorRecords(stack);
+            double parseErrorsBefore = WorkerMetrics.sum(stack, SOURCE_METRICS, "ParseErrors");
             scenario(stack, s3, files, "bad input (a file of binary garbage; invalid UTF-8, broken JSON, a 2 MB line, JSON "
                     + "10,000 deep, a time that is an object between good lines)", () -> {
                 byte[] garbage = new byte[64 * 1024];
@@ -243,6 +247,10 @@ class PipelineFaultSuiteIT {
             });
             Wait.until("the bad lines in the error topic", TIMEOUT,
                     () -> errorRecords(stack) >= errorsBefore + AgentLogFiles.GARBAGE_LINES * files.size());
+            double parseErrors = WorkerMetrics.sum(stack, SOURCE_METRICS, "ParseErrors") - parseErrorsBefore;
+            System.out.printf("metrics: the raw source's ParseErrors rose by %.0f in the bad input scenario%n", parseErrors);
+            assertTrue(parseErrors >= AgentLogFiles.GARBAGE_LINES * files.size(), "the source counts the bad lines: " + parseErrors);
+            double deadLetteredBefore = WorkerMetrics.sum(stack, OPENSEARCH_ERROR_METRICS, "deadletterqueue-produce-requests");
             scenario(stack, s3, files, "mapping conflicts: token counts OpenSearch cannot read as numbers, between good lines", () -> {
                 for (int n = 0; n < files.size(); n++) { // ids name the file, as write() makes them
                     unmappable.addAll(files.get(n).write("unmappable-f" + n, LINES / 10 / files.size(), id -> id,
@@ -254,6 +262,10 @@ class PipelineFaultSuiteIT {
             readTopic(stack, DLQ, unmappable.size(), text -> { }, deadLettered);
             assertEquals(new HashSet<>(unmappable), deadLettered.ids(), "the dead letter queue holds exactly the unmappable lines");
             assertEquals(unmappable.size(), deadLettered.total(), "each unmappable line once in the dead letter queue");
+            double deadLetteredCounted = WorkerMetrics.sum(stack, OPENSEARCH_ERROR_METRICS, "deadletterqueue-produce-requests") - deadLetteredBefore;
+            System.out.printf("metrics: the OpenSearch sink's deadletterqueue-produce-requests rose by %.0f for %d unmappable lines%n",
+                    deadLetteredCounted, unmappable.size());
+            assertTrue(deadLetteredCounted >= unmappable.size(), "Connect counts the dead-lettered records: " + deadLetteredCounted);
 
             System.out.println("\n" + Row.header());
             rows.forEach(r -> System.out.println(r.markdown()));
@@ -405,6 +417,10 @@ class PipelineFaultSuiteIT {
                 () -> os.count("fault-suite-*") >= written - unmappable.size());
         Thread.sleep(Math.max(0, OUTAGE.toMillis() - (System.nanoTime() - start) / 1_000_000L));
         assertTrue(gate.denied.get() > deniedBefore, "the masked archive tried to write and was denied");
+        double deniedCounted = WorkerMetrics.sum(stack,
+                "io.agenttelemetry.connect:type=s3-archive-sink,connector=\"fs-archive-masked\",task=*", "RequestsDenied");
+        System.out.printf("metrics: the masked archive's RequestsDenied is %.0f%n", deniedCounted);
+        assertTrue(deniedCounted > 0, "the masked archive's task counts the denied requests: " + deniedCounted);
         rest.assertTasksRunning("fs-archive-masked");
         boolean logged = false;
         for (var worker : stack.workers()) {
