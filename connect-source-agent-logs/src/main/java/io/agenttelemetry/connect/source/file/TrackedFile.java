@@ -82,7 +82,7 @@ public final class TrackedFile implements Closeable {
      * holds what was read of it (open, not truncated).
      */
     public boolean startsLike(FileChannel other, long length) throws IOException {
-        if (channel == null || channel.size() < length || length > Integer.MAX_VALUE) {
+        if (channel == null || channel.size() < length) {
             return false;
         }
         ByteBuffer a = ByteBuffer.allocate(CHUNK);
