@@ -5,10 +5,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 
-import org.apache.kafka.connect.errors.ConnectException;
 import org.opensearch.client.opensearch.OpenSearchClient;
-import org.opensearch.client.opensearch.generic.Requests;
-import org.opensearch.client.opensearch.generic.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,17 +27,11 @@ final class DataStreams {
             if (known.contains(name)) {
                 continue;
             }
-            try (Response r = client.generic().execute(Requests.builder().method("PUT").endpoint("/_data_stream/" + name).build())) {
-                int status = r.getStatus();
-                String text = r.getBody().map(b -> b.bodyAsString()).orElse("");
-                if (status / 100 == 2) {
-                    log.info("Created data stream {}", name);
-                } else if (!text.contains("resource_already_exists_exception")) {
-                    if (status >= 500 || status == 429) {
-                        throw new IOException("data stream " + name + ": HTTP " + status + " " + text);
-                    }
-                    throw new ConnectException("OpenSearch refused to create data stream " + name + ": HTTP " + status + " " + text);
-                }
+            SetupReply reply = SetupReply.put(client, "/_data_stream/" + name, null);
+            if (reply.ok()) {
+                log.info("Created data stream {}", name);
+            } else if (!reply.body().contains("resource_already_exists_exception")) {
+                throw reply.failure("data stream " + name);
             }
             if (known.size() >= MAX_REMEMBERED) {
                 known.clear();

@@ -8,10 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.kafka.connect.errors.ConnectException;
 import org.opensearch.client.opensearch.OpenSearchClient;
-import org.opensearch.client.opensearch.generic.Requests;
-import org.opensearch.client.opensearch.generic.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,15 +91,9 @@ final class IndexTemplates {
     /** PUT _index_template/{name} for each; IOException (OpenSearch unreachable) is left to the caller's retry. */
     static void install(OpenSearchClient client, Map<String, String> templates) throws IOException {
         for (Map.Entry<String, String> t : templates.entrySet()) {
-            try (Response r = client.generic().execute(Requests.builder().method("PUT")
-                    .endpoint("/_index_template/" + t.getKey()).json(t.getValue()).build())) {
-                if (r.getStatus() / 100 != 2) {
-                    String body = r.getBody().map(b -> b.bodyAsString()).orElse("");
-                    if (r.getStatus() >= 500 || r.getStatus() == 429) {
-                        throw new IOException("index template " + t.getKey() + ": HTTP " + r.getStatus() + " " + body);
-                    }
-                    throw new ConnectException("OpenSearch refused index template " + t.getKey() + ": HTTP " + r.getStatus() + " " + body);
-                }
+            SetupReply reply = SetupReply.put(client, "/_index_template/" + t.getKey(), t.getValue());
+            if (!reply.ok()) {
+                throw reply.failure("index template " + t.getKey());
             }
             log.info("Installed index template {}", t.getKey());
         }

@@ -5,10 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-import org.apache.kafka.connect.errors.ConnectException;
 import org.opensearch.client.opensearch.OpenSearchClient;
-import org.opensearch.client.opensearch.generic.Requests;
-import org.opensearch.client.opensearch.generic.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,26 +47,20 @@ final class IsmPolicy {
      * @throws IOException if OpenSearch is unreachable, for the caller's retry
      */
     static boolean install(OpenSearchClient client, int retentionDays, List<String> indexPatterns) throws IOException {
-        try (Response r = client.generic().execute(Requests.builder().method("PUT")
-                .endpoint("/_plugins/_ism/policies/" + ID).json(body(retentionDays, indexPatterns)).build())) {
-            int status = r.getStatus();
-            String text = r.getBody().map(b -> b.bodyAsString()).orElse("");
-            if (status / 100 == 2) {
-                log.info("Installed ISM policy {} (delete after {} days)", ID, retentionDays);
-                return true;
-            }
-            if (status == 409) {
-                log.info("ISM policy {} exists; left as it is", ID);
-                return true;
-            }
-            if ((status == 400 || status == 404 || status == 405) && text.contains("no handler found")) {
-                log.info("This OpenSearch has no Index State Management plugin; no retention policy installed");
-                return false;
-            }
-            if (status >= 500 || status == 429) {
-                throw new IOException("ISM policy " + ID + ": HTTP " + status + " " + text);
-            }
-            throw new ConnectException("OpenSearch refused ISM policy " + ID + ": HTTP " + status + " " + text);
+        SetupReply reply = SetupReply.put(client, "/_plugins/_ism/policies/" + ID, body(retentionDays, indexPatterns));
+        int status = reply.status();
+        if (reply.ok()) {
+            log.info("Installed ISM policy {} (delete after {} days)", ID, retentionDays);
+            return true;
         }
+        if (status == 409) {
+            log.info("ISM policy {} exists; left as it is", ID);
+            return true;
+        }
+        if ((status == 400 || status == 404 || status == 405) && reply.body().contains("no handler found")) {
+            log.info("This OpenSearch has no Index State Management plugin; no retention policy installed");
+            return false;
+        }
+        throw reply.failure("ISM policy " + ID);
     }
 }

@@ -236,14 +236,14 @@ final class FileTailer implements Closeable {
                     continue;
                 }
                 OpenedFile opened = OpenedFile.open(path, config.fingerprintBytes);
-                if (opened == null || Math.floorMod(opened.id().hashCode(), taskCount) != taskIndex) {
+                if (opened == null || Math.floorMod(opened.fingerprint().hashCode(), taskCount) != taskIndex) {
                     if (opened != null) {
                         opened.close();
                     }
                     continue;
                 }
                 track(opened);
-                FileState tracked = files.get(opened.id());
+                FileState tracked = files.get(opened.fingerprint());
                 if (tracked != null && tracked.file.isOpen() && ++open > config.maxOpenFiles && tracked.file.suspend()) {
                     open--;
                     waiting.add(tracked);
@@ -270,7 +270,7 @@ final class FileTailer implements Closeable {
     }
 
     private void track(OpenedFile opened) throws IOException {
-        String fingerprint = opened.id();
+        String fingerprint = opened.fingerprint();
         boolean copyPending = false;
         for (FileState known : withFingerprint(fingerprint)) {
             boolean tracked = files.get(known.file.id()) == known;
@@ -294,14 +294,16 @@ final class FileTailer implements Closeable {
         }
         // A file with this first line read before had the fingerprint; this one then goes by its file key too.
         String own = fingerprint + "@" + String.valueOf(opened.fileKey()).replaceAll("[()]", "");
+        boolean fingerprintTaken = false;
         for (String identity : List.of(fingerprint, own)) {
-            if (files.containsKey(identity) || retired.containsKey(identity)) {
-                continue; // known, and not this file (checked above)
+            boolean known = files.containsKey(identity) || retired.containsKey(identity);
+            Map<String, Object> committed = known ? null : committedOffset.apply(SourceOffsets.partition(identity));
+            if (identity.equals(fingerprint)) {
+                fingerprintTaken = known || committed != null;
             }
-            Map<String, Object> committed = committedOffset.apply(SourceOffsets.partition(identity));
             long[] offset = SourceOffsets.read(committed);
             if (offset == null) {
-                continue;
+                continue; // none, or known and not this file (checked above)
             }
             ContentCheck check = SourceOffsets.check(committed);
             if (check != null && !check.heldBy(opened.channel(), offset[0])) {
@@ -317,7 +319,7 @@ final class FileTailer implements Closeable {
             return;
         }
         String identity = fingerprint;
-        if (seenBefore(fingerprint)) {
+        if (fingerprintTaken) {
             identity = own;
             sharedFingerprints.add(fingerprint);
         }
@@ -330,9 +332,10 @@ final class FileTailer implements Closeable {
 
     /** Tracked, then retired files with this fingerprint; only fingerprints several files share need a search. */
     private List<FileState> withFingerprint(String fingerprint) {
+        boolean shared = sharedFingerprints.contains(fingerprint);
         List<FileState> out = new ArrayList<>();
         for (Map<String, FileState> states : List.of(files, retired)) {
-            if (!sharedFingerprints.contains(fingerprint)) {
+            if (!shared) {
                 FileState s = states.get(fingerprint);
                 if (s != null) {
                     out.add(s);
@@ -346,11 +349,6 @@ final class FileTailer implements Closeable {
             }
         }
         return out;
-    }
-
-    private boolean seenBefore(String fingerprint) {
-        return files.containsKey(fingerprint) || retired.containsKey(fingerprint)
-                || committedOffset.apply(SourceOffsets.partition(fingerprint)) != null;
     }
 
     /**

@@ -43,13 +43,18 @@ class AgentLogSourceIT {
     static List<String> messages(List<ConsumerRecord<String, String>> records) {
         List<String> out = new ArrayList<>();
         for (ConsumerRecord<String, String> r : records) {
-            try {
-                out.add(Http.mapper().readTree(r.value()).path("body").asText());
-            } catch (Exception e) {
-                throw new AssertionError("not JSON: " + r.value(), e);
-            }
+            out.add(body(r.value()));
         }
         return out;
+    }
+
+    /** The body of an agent event as the worker's JsonConverter wrote it. */
+    static String body(String json) {
+        try {
+            return Http.mapper().readTree(json).path("body").asText();
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + json, e);
+        }
     }
 
     static void assertExactlyOnce(List<String> expected, List<String> got) {

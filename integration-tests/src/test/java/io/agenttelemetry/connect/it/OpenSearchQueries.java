@@ -1,7 +1,5 @@
 package io.agenttelemetry.connect.it;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,13 +26,6 @@ final class OpenSearchQueries {
         http.send("POST", url + "/" + indexPattern + "/_refresh?allow_no_indices=true&ignore_unavailable=true", null);
         Http.Response r = http.get(url + "/" + indexPattern + "/_count?allow_no_indices=true&ignore_unavailable=true");
         return r.status() == 200 ? r.json().path("count").asLong() : 0;
-    }
-
-    /** The _source of every document in the indices, read with a scroll. */
-    List<JsonNode> sources(String indexPattern) {
-        List<JsonNode> out = new ArrayList<>();
-        forEachSource(indexPattern, out::add);
-        return out;
     }
 
     /** Streams the _source of every document in the indices, a scroll page at a time. */

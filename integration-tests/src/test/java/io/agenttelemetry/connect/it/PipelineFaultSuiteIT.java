@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -364,7 +363,7 @@ class PipelineFaultSuiteIT {
         long[] reachedAt = {0};
         new KafkaTopics(stack.kafka().bootstrapServers()).consumeUntil(topic, r -> {
             scan.accept(r.value());
-            into.add(eventId(bodyOf(r.value())));
+            into.add(eventId(AgentLogSourceIT.body(r.value())));
             read[0]++;
         }, () -> {
             if (read[0] < expected) {
@@ -382,17 +381,9 @@ class PipelineFaultSuiteIT {
         IdTally ids = new IdTally();
         s3.forEachLine(BUCKET, prefix, line -> {
             scan.accept(line);
-            ids.add(eventId(bodyOf(line)));
+            ids.add(eventId(AgentLogSourceIT.body(line)));
         });
         return ids;
-    }
-
-    private static String bodyOf(String json) {
-        try {
-            return Http.mapper().readTree(json).path("body").asText();
-        } catch (IOException e) {
-            throw new AssertionError("not JSON: " + json, e);
-        }
     }
 
     /** The id the writer put first in each line's body. */

@@ -11,13 +11,13 @@ public final class OpenedFile {
     private final Path path;
     private final Object fileKey;
     private final FileChannel channel;
-    private final String id;
+    private final String fingerprint;
 
-    private OpenedFile(Path path, Object fileKey, FileChannel channel, String id) {
+    private OpenedFile(Path path, Object fileKey, FileChannel channel, String fingerprint) {
         this.path = path;
         this.fileKey = fileKey;
         this.channel = channel;
-        this.id = id;
+        this.fingerprint = fingerprint;
     }
 
     /** The file key (device and inode on Unix) of a path, without opening it. */
@@ -30,21 +30,20 @@ public final class OpenedFile {
         Object key = fileKey(path);
         FileChannel ch = TrackedFile.open(path);
         try {
-            String id = Fingerprint.of(ch, fingerprintBytes);
-            if (id == null) {
+            String fingerprint = Fingerprint.of(ch, fingerprintBytes);
+            if (fingerprint == null) {
                 ch.close();
                 return null;
             }
-            return new OpenedFile(path, key, ch, id);
+            return new OpenedFile(path, key, ch, fingerprint);
         } catch (IOException | RuntimeException e) {
             ch.close();
             throw e;
         }
     }
 
-    /** The fingerprint. */
-    public String id() {
-        return id;
+    public String fingerprint() {
+        return fingerprint;
     }
 
     public Object fileKey() {
@@ -59,18 +58,13 @@ public final class OpenedFile {
         return channel.size();
     }
 
-    /** Starts tracking from the start under its fingerprint; the channel now belongs to the tracked file. */
-    public TrackedFile track(int maxLineBytes) {
-        return track(id, maxLineBytes, 0, ContentCheck.START);
-    }
-
     /**
      * Starts tracking at the given position, under the given identity; the channel now belongs to the tracked file.
      *
      * @param check the check of the bytes before position, null if unknown (an offset stored without one)
      */
     public TrackedFile track(String identity, int maxLineBytes, long position, ContentCheck check) {
-        return new TrackedFile(identity, id, fileKey, path, channel, maxLineBytes, position, check);
+        return new TrackedFile(identity, fingerprint, fileKey, path, channel, maxLineBytes, position, check);
     }
 
     /** The channel, for checks before tracking. */

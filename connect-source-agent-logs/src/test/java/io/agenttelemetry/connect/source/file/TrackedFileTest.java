@@ -38,7 +38,7 @@ class TrackedFileTest {
     private TrackedFile track(Path file, int maxLine) throws IOException {
         OpenedFile opened = OpenedFile.open(file, 16);
         assertNotNull(opened, "identifiable");
-        return opened.track(maxLine);
+        return opened.track(opened.fingerprint(), maxLine, 0, ContentCheck.START);
     }
 
     @Test
@@ -116,19 +116,19 @@ class TrackedFileTest {
         OpenedFile first = OpenedFile.open(file, 64);
         append(file, "more lines\nand more\n");
         OpenedFile later = OpenedFile.open(file, 64);
-        assertEquals(first.id(), later.id());
+        assertEquals(first.fingerprint(), later.fingerprint());
         first.close();
         later.close();
         Path other = dir.resolve("e.log");
         append(other, "another first line\n");
         OpenedFile o = OpenedFile.open(other, 64);
-        assertFalse(o.id().equals(first.id()));
+        assertFalse(o.fingerprint().equals(first.fingerprint()));
         o.close();
         Path longLine = dir.resolve("f.log");
         append(longLine, "y".repeat(100));
         OpenedFile l = OpenedFile.open(longLine, 64);
         assertNotNull(l, "64 bytes without a newline are enough");
-        assertTrue(l.id().matches("[0-9a-f]{32}"));
+        assertTrue(l.fingerprint().matches("[0-9a-f]{32}"));
         l.close();
     }
 }
