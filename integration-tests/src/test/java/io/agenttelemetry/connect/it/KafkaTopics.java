@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -20,9 +21,12 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+
+import io.agenttelemetry.connect.stack.Wait;
 
 /** Reads and writes topics of the local broker as plain strings (the worker writes JSON). */
 final class KafkaTopics {
@@ -42,7 +46,12 @@ final class KafkaTopics {
         produce(topic, values, null);
     }
 
-    /** With record timestamps (epoch ms) per value, as a source sets them from event time; null: the producer's clock. */
+    /**
+     * With record timestamps (epoch ms) per value, as a source sets them from event time; null: the producer's clock.
+     * Sends only once every partition of the topic has a leader, and fails if any record was not written: a send
+     * into a partition still being created once ended in OutOfOrderSequenceException retries until the delivery
+     * timeout, and the test then waited for records that were never in the topic.
+     */
     void produce(String topic, List<String> values, List<Long> timestamps) throws Exception {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -50,10 +59,16 @@ final class KafkaTopics {
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+            Wait.until("a leader for every partition of " + topic, Duration.ofSeconds(30),
+                    () -> producer.partitionsFor(topic).stream().allMatch(i -> i.leader() != null && !i.leader().isEmpty()));
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
             for (int i = 0; i < values.size(); i++) {
-                producer.send(new ProducerRecord<>(topic, null, timestamps == null ? null : timestamps.get(i), null, values.get(i)));
+                sent.add(producer.send(new ProducerRecord<>(topic, null, timestamps == null ? null : timestamps.get(i), null, values.get(i))));
             }
             producer.flush();
+            for (Future<RecordMetadata> f : sent) {
+                f.get();
+            }
         }
     }
 
