@@ -50,7 +50,8 @@ public final class S3BacklogMemoryCheck {
             ManagedProcess worker = stack.connect().process();
             try (S3Client s3 = StackClients.s3(stack)) {
                 // With the worker given, the wait fails at once, with its log, if the worker dies.
-                Wait.until("every record archived", Duration.ofMinutes(40), () -> StackClients.archivedRecords(s3, BUCKET, "") >= records, worker);
+                StackClients.ArchivedRecords archived = new StackClients.ArchivedRecords(s3, BUCKET, "");
+                Wait.until("every record archived", Duration.ofMinutes(40), () -> archived.count() >= records, worker);
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             WorkerMemory memory = WorkerMemory.of(worker);

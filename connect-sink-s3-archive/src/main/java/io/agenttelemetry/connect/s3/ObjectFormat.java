@@ -1,5 +1,7 @@
 package io.agenttelemetry.connect.s3;
 
+import java.nio.ByteBuffer;
+
 import org.apache.kafka.connect.sink.SinkRecord;
 
 /** How records become one object's bytes: JSON Lines (optionally compressed) or an Avro object container file. */
@@ -15,15 +17,15 @@ interface ObjectFormat {
 
         /**
          * Takes the bytes encoded so far out of memory (for a part of a multipart upload); the encoder goes on
-         * where it was, so the parts concatenated with {@link #finish()} make the object.
+         * where it was, so the parts concatenated with {@link #finish()} make the object. An array-backed buffer that nobody writes to.
          */
-        byte[] drain();
+        ByteBuffer drain();
 
         /**
          * Ends the object and returns its bytes not yet drained; the same on every call, so a failed upload is
-         * retried as it was.
+         * retried as it was. An array-backed buffer that nobody writes to.
          */
-        byte[] finish();
+        ByteBuffer finish();
     }
 
     Encoder newEncoder();

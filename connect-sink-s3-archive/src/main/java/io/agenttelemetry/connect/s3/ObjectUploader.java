@@ -1,7 +1,9 @@
 package io.agenttelemetry.connect.s3;
 
+import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -56,6 +59,8 @@ final class ObjectUploader implements Closeable {
     private final S3ArchiveSinkTaskMetrics metrics;
     /** Uploads parts while the task goes on encoding records. */
     private final ExecutorService partUploads;
+    /** Writes finished objects while the task goes on; apart from the part uploads, which a write may await. */
+    private final ExecutorService objectWrites;
 
     ObjectUploader(S3ArchiveSinkConfig config, S3ArchiveSinkTaskMetrics metrics) {
         this.bucket = config.bucket;
@@ -71,11 +76,21 @@ final class ObjectUploader implements Closeable {
             b.endpointOverride(URI.create(config.endpoint));
         }
         this.s3 = b.build();
-        this.partUploads = Executors.newFixedThreadPool(config.partUploadThreads, r -> {
-            Thread t = new Thread(r, "s3-part-upload");
+        this.partUploads = Executors.newFixedThreadPool(config.partUploadThreads, daemon("s3-part-upload"));
+        this.objectWrites = Executors.newFixedThreadPool(config.partUploadThreads, daemon("s3-object-write"));
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
             t.setDaemon(true);
             return t;
-        });
+        };
+    }
+
+    /** Runs {@link #write} in the background; the future holds its result or its exception. */
+    Future<Long> startWrite(PartitionBuffer b) {
+        return objectWrites.submit(() -> write(b));
     }
 
     /**
@@ -87,7 +102,7 @@ final class ObjectUploader implements Closeable {
      */
     long write(PartitionBuffer b) {
         awaitPart(b);
-        byte[] body = b.finish();
+        ByteBuffer body = b.finish();
         if (!b.multipart()) {
             return putObject(b, body);
         }
@@ -135,10 +150,10 @@ final class ObjectUploader implements Closeable {
             objectHeaders(req::contentType, req::contentEncoding, req::serverSideEncryption, req::ssekmsKeyId, req::tagging);
             b.multipartStarted(call(what, () -> s3.createMultipartUpload(req.build())).uploadId(), writerId);
         }
-        byte[] part = b.nextPart();
+        ByteBuffer part = b.nextPart();
         UploadPartRequest req = UploadPartRequest.builder().bucket(bucket).key(b.key()).uploadId(b.uploadId())
-                .partNumber(b.partETags().size() + 1).contentLength((long) part.length).build();
-        b.partInFlight(partUploads.submit(() -> call(what, () -> s3.uploadPart(req, RequestBody.fromBytes(part)).eTag())));
+                .partNumber(b.partETags().size() + 1).contentLength((long) part.remaining()).build();
+        b.partInFlight(partUploads.submit(() -> call(what, () -> s3.uploadPart(req, body(part)).eTag())));
     }
 
     /** Runs one S3 request: throttling, server errors and connection failures are retriable, other refusals not. */
@@ -212,12 +227,18 @@ final class ObjectUploader implements Closeable {
                 RECORD_COUNT, Integer.toString(b.count()));
     }
 
-    private long putObject(PartitionBuffer b, byte[] body) {
+    /** The bytes as a request body, read where they lie (the SDK's fromBytes would copy them). */
+    private RequestBody body(ByteBuffer bytes) {
+        return RequestBody.fromContentProvider(() -> new ByteArrayInputStream(bytes.array(), bytes.arrayOffset() + bytes.position(),
+                bytes.remaining()), bytes.remaining(), config.objectFormat.contentType());
+    }
+
+    private long putObject(PartitionBuffer b, ByteBuffer body) {
         PutObjectRequest.Builder req = PutObjectRequest.builder().bucket(bucket).key(b.key()).ifNoneMatch("*")
                 .metadata(offsetsMetadata(b));
         objectHeaders(req::contentType, req::contentEncoding, req::serverSideEncryption, req::ssekmsKeyId, req::tagging);
         try {
-            s3.putObject(req.build(), RequestBody.fromBytes(body));
+            s3.putObject(req.build(), body(body));
             b.partUploaded(null);
             return -1;
         } catch (S3Exception e) {
@@ -301,6 +322,7 @@ final class ObjectUploader implements Closeable {
 
     @Override
     public void close() {
+        objectWrites.shutdownNow();
         partUploads.shutdownNow();
         s3.close();
         credentials.close();

@@ -1,5 +1,6 @@
 package io.agenttelemetry.connect.s3;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -13,6 +14,8 @@ import org.apache.kafka.connect.sink.SinkRecord;
  * once it outgrows one part, the multipart upload its parts went to. Memory holds only what is not uploaded yet.
  */
 final class PartitionBuffer {
+    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
+
     private final ObjectFormat.Encoder encoder;
     private final String key;
     private final Map<String, String> recordFields;
@@ -27,7 +30,7 @@ final class PartitionBuffer {
     private String writerId;
     private final List<String> partETags = new ArrayList<>();
     /** Bytes taken from the encoder but not yet acknowledged as a part (or as the whole object). */
-    private byte[] unsent;
+    private ByteBuffer unsent;
     private long uploadedBytes;
     /** The upload of {@link #unsent} as a part, while it runs in the background; its result is the part's ETag. */
     private Future<String> partInFlight;
@@ -60,19 +63,19 @@ final class PartitionBuffer {
      * unless parts went already; the same bytes on every call until they are acknowledged, so a failed upload is
      * retried as it was.
      */
-    byte[] finish() {
+    ByteBuffer finish() {
         if (!sealed) {
             sealed = true;
-            byte[] tail = encoder.finish();
+            ByteBuffer tail = encoder.finish();
             unsent = unsent == null ? tail : concat(unsent, tail);
         }
-        return unsent == null ? new byte[0] : unsent;
+        return unsent == null ? EMPTY : unsent;
     }
 
     /** The next part to upload: the one that failed before, else everything encoded since the last part. */
-    byte[] nextPart() {
+    ByteBuffer nextPart() {
         if (unsent == null) {
-            unsent = sealed ? new byte[0] : encoder.drain();
+            unsent = sealed ? EMPTY : encoder.drain();
         }
         return unsent;
     }
@@ -80,7 +83,7 @@ final class PartitionBuffer {
     /** The bytes last returned by {@link #nextPart()} or {@link #finish()} are in S3 as the given part. */
     void partUploaded(String eTag) {
         partETags.add(eTag);
-        uploadedBytes += unsent.length;
+        uploadedBytes += unsent.remaining();
         unsent = null;
     }
 
@@ -106,7 +109,7 @@ final class PartitionBuffer {
 
     /** True once some bytes not yet uploaded are waiting. */
     boolean hasUnsentBytes() {
-        return unsent != null && unsent.length > 0;
+        return unsent != null && unsent.hasRemaining();
     }
 
     String uploadId() {
@@ -129,7 +132,7 @@ final class PartitionBuffer {
 
     /** Bytes held in memory (compressed bytes as the compressor has flushed them), a part being uploaded included. */
     long size() {
-        return encodedBytes() + (unsent == null ? 0 : unsent.length);
+        return encodedBytes() + (unsent == null ? 0 : unsent.remaining());
     }
 
     /** Bytes encoded but not yet taken as a part: what the next part would hold. */
@@ -171,10 +174,8 @@ final class PartitionBuffer {
         return nowMillis - openedAtMillis;
     }
 
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = new byte[a.length + b.length];
-        System.arraycopy(a, 0, out, 0, a.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
+    private static ByteBuffer concat(ByteBuffer a, ByteBuffer b) {
+        ByteBuffer out = ByteBuffer.allocate(a.remaining() + b.remaining());
+        return out.put(a.duplicate()).put(b.duplicate()).flip();
     }
 }

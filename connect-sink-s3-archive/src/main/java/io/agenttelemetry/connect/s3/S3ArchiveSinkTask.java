@@ -1,10 +1,13 @@
 package io.agenttelemetry.connect.s3;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -22,9 +25,10 @@ import io.agenttelemetry.connect.model.config.TaskConfigs;
 
 /**
  * One object per topic-partition at a time, written when it is full or old enough; an object larger than a part
- * goes by multipart upload, a part as soon as it fills. Offsets are committed only up
- * to the end of objects durably in S3; an object found under our key after a crash tells, through its metadata,
- * which records it already holds, and those are skipped (or the consumer is rewound to just after it).
+ * goes by multipart upload, a part as soon as it fills. A full object is written in the background while the next
+ * one fills, but a partition's next object is written only once its previous one is known to be in S3. Offsets are
+ * committed only up to the end of objects durably in S3; an object found under our key after a crash tells, through
+ * its metadata, which records it already holds, and the consumer is moved to just after it.
  */
 public class S3ArchiveSinkTask extends SinkTask {
     private static final Logger log = LoggerFactory.getLogger(S3ArchiveSinkTask.class);
@@ -33,9 +37,11 @@ public class S3ArchiveSinkTask extends SinkTask {
     private ObjectUploader uploader;
     private ErrantRecordReporter reporter;
     private final Map<TopicPartition, PartitionBuffer> open = new HashMap<>();
+    /** Full objects being written in the background: at most one per partition, so they land in offset order. */
+    private final Map<TopicPartition, ObjectWrite> writing = new HashMap<>();
     /** Last offset taken into a buffer (or skipped as already archived): redeliveries at or below it are dropped. */
     private final Map<TopicPartition, Long> lastOffset = new HashMap<>();
-    /** Records up to this offset are in an object written before a restart. */
+    /** Records up to this offset are in an object written before a restart, and are skipped. */
     private final Map<TopicPartition, Long> archivedUpTo = new HashMap<>();
     /** Offsets safe to commit: just past the last record durably in S3. */
     private final Map<TopicPartition, Long> committable = new HashMap<>();
@@ -63,14 +69,10 @@ public class S3ArchiveSinkTask extends SinkTask {
     @Override
     public void put(Collection<SinkRecord> records) {
         Set<TopicPartition> rewound = new HashSet<>();
+        settleFinished(rewound);
         for (SinkRecord r : records) {
             TopicPartition tp = new TopicPartition(r.topic(), r.kafkaPartition());
             if (rewound.contains(tp) || r.kafkaOffset() <= lastOffset.getOrDefault(tp, -1L)) {
-                continue;
-            }
-            if (r.kafkaOffset() <= archivedUpTo.getOrDefault(tp, -1L)) {
-                lastOffset.put(tp, r.kafkaOffset());
-                committable.put(tp, r.kafkaOffset() + 1);
                 continue;
             }
             if (r.value() == null && !keepNull(r)) {
@@ -81,11 +83,18 @@ public class S3ArchiveSinkTask extends SinkTask {
             long timestamp = r.timestamp() != null ? r.timestamp() : now;
             Map<String, String> fields = config.keys.recordFields(r);
             PartitionBuffer buffer = open.get(tp);
-            boolean rotate = buffer != null && (buffer.sealed() || otherInterval(buffer, timestamp) || !fields.equals(buffer.recordFields()));
-            if (rotate && !flush(tp, buffer, rewound)) {
+            if (buffer != null && (buffer.sealed() || otherInterval(buffer, timestamp) || !fields.equals(buffer.recordFields()))) {
+                if (!flush(tp, buffer, rewound)) {
+                    continue;
+                }
+                buffer = null;
+            }
+            if (r.kafkaOffset() <= archivedUpTo.getOrDefault(tp, -1L)) {
+                lastOffset.put(tp, r.kafkaOffset());
+                committable.put(tp, r.kafkaOffset() + 1);
                 continue;
             }
-            if (buffer == null || rotate) {
+            if (buffer == null) {
                 buffer = new PartitionBuffer(config.objectFormat, config.keys.key(tp.topic(), tp.partition(), r.kafkaOffset(), timestamp, fields),
                         r.kafkaOffset(), timestamp, now, fields);
                 open.put(tp, buffer);
@@ -143,7 +152,7 @@ public class S3ArchiveSinkTask extends SinkTask {
      */
     private void boundMemory(Set<TopicPartition> rewound) {
         while (true) {
-            long total = 0;
+            long total = writing.values().stream().mapToLong(w -> w.bytes).sum();
             Map.Entry<TopicPartition, PartitionBuffer> largest = null;
             for (Map.Entry<TopicPartition, PartitionBuffer> e : open.entrySet()) {
                 total += e.getValue().size();
@@ -151,7 +160,17 @@ public class S3ArchiveSinkTask extends SinkTask {
                     largest = e;
                 }
             }
-            if (total <= config.bufferMaxBytes || largest == null) {
+            if (total <= config.bufferMaxBytes) {
+                return;
+            }
+            if (!writing.isEmpty()) {
+                log.debug("Open objects and objects being written hold more than {} bytes; awaiting the writes", config.bufferMaxBytes);
+                for (TopicPartition tp : new ArrayList<>(writing.keySet())) {
+                    settle(tp, true, rewound);
+                }
+                continue;
+            }
+            if (largest == null) {
                 return;
             }
             PartitionBuffer buffer = largest.getValue();
@@ -179,28 +198,84 @@ public class S3ArchiveSinkTask extends SinkTask {
     }
 
     /**
-     * Writes the buffer as an object.
+     * Hands the buffer over to be written as an object in the background, once the partition's previous object is
+     * written (unless that one showed the buffer's records archived before a restart: then it is dropped).
      *
      * @return true if the partition may go on with the next record, false if the consumer was rewound
      */
     private boolean flush(TopicPartition tp, PartitionBuffer buffer, Set<TopicPartition> rewound) {
-        String key = buffer.key();
-        long existingEnd = uploader.write(buffer);
-        open.remove(tp);
+        if (!settle(tp, true, rewound)) {
+            return false;
+        }
+        if (open.get(tp) == buffer) {
+            open.remove(tp);
+            writing.put(tp, new ObjectWrite(buffer, buffer.size(), uploader.startWrite(buffer)));
+        }
+        return true;
+    }
+
+    /** Takes the results of the background writes that have ended, without waiting for the others. */
+    private void settleFinished(Set<TopicPartition> rewound) {
+        for (TopicPartition tp : new ArrayList<>(writing.keySet())) {
+            settle(tp, false, rewound);
+        }
+    }
+
+    /**
+     * Takes the result of the partition's background write, if there is one and it has ended (or, with wait, once it
+     * has). Its offsets become committable. A write that failed retriably starts again and its exception is thrown, so
+     * the worker backs off. If an object written before a restart held the key, the partition goes on after that
+     * object's end: the open object is dropped if it overlaps it, records up to its end are skipped, and if it ends
+     * before records already taken, the consumer is rewound to read them again. Connect takes a rewind for a commit,
+     * so there is none where skipping will do.
+     *
+     * @return false if the partition was rewound
+     */
+    private boolean settle(TopicPartition tp, boolean wait, Set<TopicPartition> rewound) {
+        ObjectWrite w = writing.get(tp);
+        if (w == null || (!wait && !w.result.isDone())) {
+            return true;
+        }
+        PartitionBuffer buffer = w.buffer;
+        long existingEnd;
+        try {
+            existingEnd = w.result.get();
+        } catch (ExecutionException e) {
+            RuntimeException cause = e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : new ConnectException(e.getCause());
+            if (cause instanceof RetriableException) {
+                w.result = uploader.startWrite(buffer);
+            }
+            throw cause;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RetriableException("interrupted while writing s3://" + config.bucket + "/" + buffer.key(), e);
+        }
+        writing.remove(tp);
         if (existingEnd < 0) {
             metrics.objectWritten(buffer.count(), buffer.objectSize());
             committable.put(tp, buffer.endOffset() + 1);
-            log.debug("Wrote {} records of {} to {} ({} bytes, {} parts)", buffer.count(), tp, key, buffer.objectSize(),
+            log.debug("Wrote {} records of {} to {} ({} bytes, {} parts)", buffer.count(), tp, buffer.key(), buffer.objectSize(),
                     Math.max(1, buffer.partETags().size()));
             return true;
         }
-        committable.put(tp, existingEnd + 1);
-        if (existingEnd >= buffer.endOffset()) {
-            log.info("{} already exists up to offset {}; records of {} up to there are archived already", key, existingEnd, tp);
-            archivedUpTo.put(tp, existingEnd);
+        if (existingEnd == buffer.endOffset()) {
+            log.info("{} already exists with the same records; {} goes on after offset {}", buffer.key(), tp, existingEnd);
+            committable.put(tp, existingEnd + 1);
             return true;
         }
-        log.info("{} already exists but ends at offset {}; re-reading {} from {}", key, existingEnd, tp, existingEnd + 1);
+        PartitionBuffer next = open.remove(tp);
+        if (next != null) {
+            uploader.abort(next);
+        }
+        long taken = lastOffset.getOrDefault(tp, buffer.endOffset());
+        if (existingEnd >= taken) {
+            log.info("{} already exists up to offset {}; records of {} up to there are archived already", buffer.key(), existingEnd, tp);
+            archivedUpTo.put(tp, existingEnd);
+            committable.put(tp, taken + 1);
+            return true;
+        }
+        log.info("{} already exists but ends at offset {}; reading {} again from {}", buffer.key(), existingEnd, tp, existingEnd + 1);
+        committable.put(tp, existingEnd + 1);
         lastOffset.put(tp, existingEnd);
         context.offset(tp, existingEnd + 1);
         rewound.add(tp);
@@ -209,10 +284,15 @@ public class S3ArchiveSinkTask extends SinkTask {
 
     @Override
     public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
+        Set<TopicPartition> rewound = new HashSet<>();
         try {
-            flushExpired(new HashSet<>());
+            flushExpired(rewound);
+            // What is written by now can be committed now, not only at the next commit.
+            for (TopicPartition tp : new ArrayList<>(writing.keySet())) {
+                settle(tp, true, rewound);
+            }
         } catch (RetriableException e) {
-            log.warn("Time-based flush failed; will retry: {}", e.getMessage());
+            log.warn("Writing to S3 failed; will retry: {}", e.getMessage());
         }
         Map<TopicPartition, OffsetAndMetadata> out = new HashMap<>();
         for (TopicPartition tp : currentOffsets.keySet()) {
@@ -232,6 +312,7 @@ public class S3ArchiveSinkTask extends SinkTask {
             if (buffer != null) {
                 uploader.abort(buffer);
             }
+            abandon(writing.remove(tp));
             lastOffset.remove(tp);
             archivedUpTo.remove(tp);
             committable.remove(tp);
@@ -243,10 +324,36 @@ public class S3ArchiveSinkTask extends SinkTask {
         if (uploader != null) {
             open.values().forEach(uploader::abort);
             open.clear();
+            writing.values().forEach(this::abandon);
+            writing.clear();
             uploader.close();
         }
         if (metrics != null) {
             metrics.close();
+        }
+    }
+
+    /**
+     * A write still running when its partition goes: stopped if it can be. Should it land anyway, it is an object
+     * whose offsets were not committed, which the next reader of the partition finds under its key and skips.
+     */
+    private void abandon(ObjectWrite w) {
+        if (w != null) {
+            w.result.cancel(true);
+            uploader.abort(w.buffer);
+        }
+    }
+
+    /** A full object being written in the background, and the bytes it holds in memory until it is. */
+    private static final class ObjectWrite {
+        final PartitionBuffer buffer;
+        final long bytes;
+        Future<Long> result;
+
+        ObjectWrite(PartitionBuffer buffer, long bytes, Future<Long> result) {
+            this.buffer = buffer;
+            this.bytes = bytes;
+            this.result = result;
         }
     }
 }

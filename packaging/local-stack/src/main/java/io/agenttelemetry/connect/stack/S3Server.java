@@ -55,7 +55,12 @@ public final class S3Server extends LocalServer {
      * works before and while the server runs, without a signed request.
      */
     public void createBucket(String bucket) {
-        dir.resolve("data").resolve(bucket).toFile().mkdirs();
+        bucketDirectory(bucket).toFile().mkdirs();
+    }
+
+    /** Where the filesystem backend keeps a bucket's objects, one file per object key. */
+    public Path bucketDirectory(String bucket) {
+        return dir.resolve("data").resolve(bucket);
     }
 
     public String endpoint() {

@@ -1,0 +1,200 @@
+package io.agenttelemetry.connect.s3;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.apache.kafka.connect.sink.SinkTaskContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * Replays against objects written before a restart, with other object boundaries, against a fake S3 endpoint that
+ * keeps each object's metadata and honours {@code If-None-Match: *}: every record stays in exactly one object.
+ */
+class S3ArchiveSinkTaskTest {
+    private static final TopicPartition TP = new TopicPartition("t", 0);
+
+    private HttpServer server;
+    /** Object key to its user metadata. */
+    private final Map<String, Map<String, String>> objects = new ConcurrentHashMap<>();
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::answer);
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        exchange.getRequestBody().readAllBytes();
+        String key = exchange.getRequestURI().getPath().substring("/archive/".length());
+        Map<String, String> existing = objects.get(key);
+        if (exchange.getRequestMethod().equals("PUT")) {
+            if (existing != null && "*".equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                byte[] body = "<Error><Code>PreconditionFailed</Code><Message>exists</Message></Error>".getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(412, body.length);
+                exchange.getResponseBody().write(body);
+            } else {
+                Map<String, String> meta = new HashMap<>();
+                exchange.getRequestHeaders().forEach((name, values) -> {
+                    if (name.toLowerCase().startsWith("x-amz-meta-")) {
+                        meta.put(name.toLowerCase().substring("x-amz-meta-".length()), values.get(0));
+                    }
+                });
+                objects.put(key, meta);
+                exchange.getResponseHeaders().add("ETag", "\"e\"");
+                exchange.sendResponseHeaders(200, -1);
+            }
+        } else if (existing != null) { // HEAD
+            existing.forEach((name, value) -> exchange.getResponseHeaders().add("x-amz-meta-" + name, value));
+            exchange.sendResponseHeaders(200, -1);
+        } else {
+            exchange.sendResponseHeaders(404, -1);
+        }
+        exchange.close();
+    }
+
+    @Test
+    void aReplayWithSmallerObjectsSkipsWhatIsArchivedWithoutRewinding() {
+        run(10, 0, 25);
+        assertEquals(Set.of(0L, 10L), starts(), "records 20-24 were still open when the first task stopped");
+
+        FakeContext context = new FakeContext();
+        assertEquals(24, run(4, 0, 25, context));
+        // +0 and +10 exist and reach past what each replayed object held: records up to their ends are skipped.
+        assertEquals(Map.of(0L, 9L, 10L, 19L, 20L, 23L), ranges());
+        assertTrue(context.offsets.isEmpty(), "nothing read twice: " + context.offsets);
+    }
+
+    @Test
+    void aReplayWithTheSameObjectsGoesOnAfterEach() {
+        run(5, 0, 20);
+        FakeContext context = new FakeContext();
+        assertEquals(20, run(5, 0, 20, context));
+        assertEquals(Map.of(0L, 4L, 5L, 9L, 10L, 14L, 15L, 19L), ranges());
+        assertTrue(context.offsets.isEmpty());
+    }
+
+    @Test
+    void anExistingObjectShorterThanWhatWasTakenRewindsToJustAfterIt() {
+        run(10, 0, 12);
+        assertEquals(Map.of(0L, 9L), ranges());
+
+        FakeContext context = new FakeContext();
+        S3ArchiveSinkTask task = task(15, context);
+        task.put(records(0, 25));
+        // +0 holds 0-9, the replayed object 0-14: 10-24 are read again, from 10.
+        assertEquals(Map.of(TP, new OffsetAndMetadata(10)), task.preCommit(Map.of(TP, new OffsetAndMetadata(25))));
+        assertEquals(Map.of(TP, 10L), context.offsets);
+        task.put(records(10, 25));
+        assertEquals(Map.of(TP, new OffsetAndMetadata(25)), task.preCommit(Map.of(TP, new OffsetAndMetadata(25))));
+        task.stop();
+        assertEquals(Map.of(0L, 9L, 10L, 24L), ranges());
+    }
+
+    private long run(int flushSize, int from, int to) {
+        return run(flushSize, from, to, new FakeContext());
+    }
+
+    /** A task puts the records and commits; returns the offset it commits (the next to read), then stops. */
+    private long run(int flushSize, int from, int to, FakeContext context) {
+        S3ArchiveSinkTask task = task(flushSize, context);
+        task.put(records(from, to));
+        Map<TopicPartition, OffsetAndMetadata> committed = task.preCommit(Map.of(TP, new OffsetAndMetadata(to)));
+        task.stop();
+        return committed.get(TP).offset();
+    }
+
+    private S3ArchiveSinkTask task(int flushSize, FakeContext context) {
+        S3ArchiveSinkTask task = new S3ArchiveSinkTask();
+        task.initialize(context);
+        task.start(Map.of("s3.bucket.name", "archive", "s3.endpoint", "http://127.0.0.1:" + server.getAddress().getPort(),
+                "s3.path.style.access.enabled", "true", "aws.access.key.id", "test", "aws.secret.access.key", "test-secret",
+                "path.template", "{topic}/", "compression", "none", "flush.size", Integer.toString(flushSize),
+                "name", "s3-test"));
+        return task;
+    }
+
+    private static List<SinkRecord> records(int from, int to) {
+        List<SinkRecord> out = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            out.add(new SinkRecord(TP.topic(), TP.partition(), null, null, null, Map.of("n", i), i, 1_764_151_200_000L, null));
+        }
+        return out;
+    }
+
+    /** Start offset to end offset of every object. */
+    private Map<Long, Long> ranges() {
+        Map<Long, Long> out = new TreeMap<>();
+        objects.forEach((key, meta) -> out.put(Long.parseLong(meta.get("start-offset")), Long.parseLong(meta.get("end-offset"))));
+        return out;
+    }
+
+    private Set<Long> starts() {
+        return ranges().keySet();
+    }
+
+    private static final class FakeContext implements SinkTaskContext {
+        final Map<TopicPartition, Long> offsets = new HashMap<>();
+
+        @Override
+        public Map<String, String> configs() {
+            return Map.of();
+        }
+
+        @Override
+        public void offset(Map<TopicPartition, Long> offsets) {
+            this.offsets.putAll(offsets);
+        }
+
+        @Override
+        public void offset(TopicPartition tp, long offset) {
+            offsets.put(tp, offset);
+        }
+
+        @Override
+        public void timeout(long timeoutMs) {
+        }
+
+        @Override
+        public Set<TopicPartition> assignment() {
+            return Set.of(TP);
+        }
+
+        @Override
+        public void pause(TopicPartition... partitions) {
+        }
+
+        @Override
+        public void resume(TopicPartition... partitions) {
+        }
+
+        @Override
+        public void requestCommit() {
+        }
+    }
+}
