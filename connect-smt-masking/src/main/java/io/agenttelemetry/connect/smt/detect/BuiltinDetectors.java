@@ -44,8 +44,7 @@ final class BuiltinDetectors {
                                 // National numbers with a trunk prefix, e.g. 09-7625400.
                                 + "|(?<![\\w+-])0\\d{1,3}[ .-]\\d{6,8}(?![\\w-])"),
                         new String[0], 0, 0, Allowlist.NONE, BuiltinDetectors::plausiblePhone).minDigits(8).numericOnly()
-                        // Every form has a '+' or a separator between digits; bare digit runs (ids, hashes) do not.
-                        .shape(t -> t.indexOf('+') >= 0 || separators(t) >= 1),
+                        .shape(BuiltinDetectors::mayBePhone),
                 new Ipv6Detector());
     }
 
@@ -65,6 +64,40 @@ final class BuiltinDetectors {
             if ((c == ' ' || c == '.' || c == '-' || c == '(' || c == ')') && Character.isDigit(t.charAt(i - 1))) {
                 n++;
             }
+        }
+        return n;
+    }
+
+    /**
+     * What each form of PHONE_NUMBER needs: '+' and a digit 1-9, or a separator (space . -) with at least two digits
+     * right before it and three right after (\d{3,4}[ .-]\d{3,4} ends the national forms, 0\d{1,3}[ .-]\d{6,8} the
+     * trunk form). Dates (2026-10-01), versions and bare digit runs (ids, hashes) have neither.
+     */
+    static boolean mayBePhone(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == '+' && i + 1 < t.length() && t.charAt(i + 1) >= '1' && t.charAt(i + 1) <= '9') {
+                return true;
+            }
+            if ((c == ' ' || c == '.' || c == '-') && digitsBefore(t, i) >= 2 && digitsAfter(t, i) >= 3) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int digitsBefore(String t, int i) {
+        int n = 0;
+        while (i - n - 1 >= 0 && Character.isDigit(t.charAt(i - n - 1))) {
+            n++;
+        }
+        return n;
+    }
+
+    private static int digitsAfter(String t, int i) {
+        int n = 0;
+        while (i + n + 1 < t.length() && Character.isDigit(t.charAt(i + n + 1))) {
+            n++;
         }
         return n;
     }

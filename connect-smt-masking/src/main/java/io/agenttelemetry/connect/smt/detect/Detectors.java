@@ -94,6 +94,7 @@ public final class Detectors {
         }
         List<Ranked> raw = new ArrayList<>();
         List<int[]> windows = null;
+        String[] windowTexts = null; // cut once, shared by the numeric detectors
         for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
             Detector d = detectors.get(i);
             if (digits < d.minDigits()) {
@@ -108,11 +109,16 @@ public final class Detectors {
             }
             if (windows == null) {
                 windows = numericWindows(text);
+                windowTexts = new String[windows.size()];
             }
-            for (int[] w : windows) {
+            for (int k = 0; k < windows.size(); k++) {
+                int[] w = windows.get(k);
                 if (w[2] >= d.minDigits()) {
+                    if (windowTexts[k] == null) {
+                        windowTexts[k] = text.substring(w[0], w[1]);
+                    }
                     List<Finding> found = new ArrayList<>();
-                    d.find(text.substring(w[0], w[1]), found);
+                    d.find(windowTexts[k], found);
                     for (Finding f : found) {
                         raw.add(new Ranked(new Finding(f.type(), f.start() + w[0], f.end() + w[0]), tier));
                     }

@@ -23,6 +23,8 @@ import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 final class GitleaksRules {
     private static final Logger log = LoggerFactory.getLogger(GitleaksRules.class);
     private static final String RESOURCE = "gitleaks.toml";
+    /** A regex that starts (after optional inline flags) with the lazy prefix of gitleaks' semi-generic rules. */
+    private static final Pattern LAZY_PREFIX = Pattern.compile("^(\\(\\?[a-zA-Z]+\\))?\\[\\\\w\\.-\\]\\{0,(\\d+)\\}\\?(.*)$", Pattern.DOTALL);
     /** A regex anchored at both ends: optional inline flags, '^', the body, '$'. */
     private static final Pattern ANCHORED = Pattern.compile("^(\\(\\?[a-zA-Z]+\\))?\\^(.*)\\$$");
 
@@ -40,6 +42,14 @@ final class GitleaksRules {
     }
 
     static List<Detector> load() {
+        return load(true);
+    }
+
+    /**
+     * @param fast false for the regexes as written: without dropping the lazy prefix and tried at every position,
+     *             not only where a keyword starts; neither may change what is found (tested against these)
+     */
+    static List<Detector> load(boolean fast) {
         JsonNode root;
         try (InputStream in = GitleaksRules.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
@@ -67,9 +77,17 @@ final class GitleaksRules {
                 allow = allow.and(OUR_ALLOWLISTS.getOrDefault(id, Allowlist.NONE));
                 List<String> keywords = new ArrayList<>();
                 rule.path("keywords").forEach(k -> keywords.add(k.asText().toLowerCase(Locale.ROOT)));
-                detectors.add(new RegexDetector(name(id), Detector.Family.SECRET, Pattern.compile(goToJava(rule.path("regex").asText())),
+                String regex = goToJava(rule.path("regex").asText());
+                java.util.regex.Matcher lazy = LAZY_PREFIX.matcher(regex);
+                int leftReach = 0;
+                if (fast && lazy.matches()) {
+                    leftReach = Integer.parseInt(lazy.group(2));
+                    regex = (lazy.group(1) == null ? "" : lazy.group(1)) + lazy.group(3);
+                }
+                RegexDetector detector = new RegexDetector(name(id), Detector.Family.SECRET, Pattern.compile(regex),
                         keywords.toArray(new String[0]), rule.has("secretGroup") ? rule.path("secretGroup").asInt() : -1,
-                        rule.path("entropy").asDouble(0), allow));
+                        rule.path("entropy").asDouble(0), allow).leftReach(leftReach);
+                detectors.add(fast ? detector : detector.triedEverywhere());
             } catch (PatternSyntaxException e) {
                 log.warn("Skipping gitleaks rule {}: its regex does not compile in Java: {}", id, e.getDescription());
             }

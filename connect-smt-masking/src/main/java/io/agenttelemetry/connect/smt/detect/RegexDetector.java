@@ -1,6 +1,8 @@
 package io.agenttelemetry.connect.smt.detect;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,6 +23,16 @@ final class RegexDetector implements Detector {
     private int minDigits;
     private boolean numeric;
     private Predicate<String> shape = t -> true;
+    /** Up to how many [\w.-] characters a match reaches left of where the pattern starts matching (see {@link #leftReach}). */
+    private int leftReach;
+    /**
+     * Every match begins with one of the keywords, so the regex is tried where a keyword starts instead of at every
+     * position: gitleaks' generic rule runs on most agent text (its keywords include key, token and auth), and tried
+     * everywhere it was most of the masking cost on the agent corpus.
+     */
+    private boolean anchoredAtKeywords;
+    /** The keywords by their first character, with the ASCII case bit set (so 'K' and 'k' share a slot). */
+    private final String[][] keywordsByStart = new String[128][];
 
     RegexDetector(String name, Family family, Pattern pattern, String[] keywords, int secretGroup, double minEntropy, Allowlist allowlist) {
         this(name, family, pattern, keywords, secretGroup, minEntropy, allowlist, v -> true);
@@ -37,6 +49,14 @@ final class RegexDetector implements Detector {
         this.minEntropy = minEntropy;
         this.allowlist = allowlist;
         this.validator = validator;
+        if ((pattern.flags() & Pattern.COMMENTS) == 0 && MatchStarts.beginWithKeyword(pattern.pattern(), keywords)
+                && Arrays.stream(keywords).allMatch(k -> k.chars().allMatch(ch -> ch < 128) && k.equals(k.toLowerCase(Locale.ROOT)))) {
+            for (String k : keywords) {
+                String[] before = keywordsByStart[k.charAt(0) | 0x20];
+                keywordsByStart[k.charAt(0) | 0x20] = before == null ? new String[] {k} : append(before, k);
+            }
+            anchoredAtKeywords = true;
+        }
     }
 
     @Override
@@ -58,6 +78,26 @@ final class RegexDetector implements Detector {
     /** A cheap check a string must pass before the regex runs, e.g. "has two capitals followed by two digits". */
     RegexDetector shape(Predicate<String> check) {
         this.shape = check;
+        return this;
+    }
+
+    /**
+     * Tries the regex at every position, as written, even where every match must begin with a keyword (see
+     * {@link MatchStarts}): for comparing the two.
+     */
+    RegexDetector triedEverywhere() {
+        this.anchoredAtKeywords = false;
+        return this;
+    }
+
+    /**
+     * For a regex that began with a lazy {@code [\w.-]{0,n}?}, as gitleaks' semi-generic rules do, given without it:
+     * that prefix only moves where a match starts, never whether or what it captures, but it made the regex try up
+     * to n characters from every position of the text. The whole match, which allowlists may test, is
+     * rebuilt by reaching left over those characters, as far as the lazy prefix would have started.
+     */
+    RegexDetector leftReach(int n) {
+        this.leftReach = n;
         return this;
     }
 
@@ -88,20 +128,94 @@ final class RegexDetector implements Detector {
             return;
         }
         Matcher m = pattern.matcher(text);
-        while (m.find()) {
-            int group = secretGroup >= 0 ? secretGroup : firstNonEmptyGroup(m);
-            String secret = m.group(group);
-            if (secret == null || secret.isEmpty()) {
-                continue;
+        if (!anchoredAtKeywords) {
+            int searchedFrom = 0;
+            while (m.find()) {
+                accept(m, text, searchedFrom, out);
+                searchedFrom = m.end();
             }
-            if (minEntropy > 0 && Entropy.shannon(secret) < minEntropy) {
-                continue;
-            }
-            if (!validator.test(secret) || allowlist.allows(secret, m.group(), text)) {
-                continue;
-            }
-            out.add(new Finding(name, m.start(group), m.end(group)));
+            return;
         }
+        // Tried only where a keyword starts, as find() would try every position: the same matches, in the same order.
+        m.useTransparentBounds(true).useAnchoringBounds(false);
+        int searchedFrom = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            if (keywordAt(text, i)) {
+                m.region(i, n);
+                if (m.lookingAt()) {
+                    accept(m, text, searchedFrom, out);
+                    searchedFrom = m.end();
+                    i = Math.max(i, m.end() - 1);
+                }
+            }
+        }
+    }
+
+    /** A match, unless its secret is empty, too regular, invalid or allowed. */
+    private void accept(Matcher m, String text, int searchedFrom, List<Finding> out) {
+        int start = reachLeft(text, m.start(), searchedFrom);
+        int group = secretGroup >= 0 ? secretGroup : firstNonEmptyGroup(m);
+        int secretStart = group == 0 ? start : m.start(group);
+        if (secretStart < 0 || m.end(group) <= secretStart) {
+            return;
+        }
+        String secret = text.substring(secretStart, m.end(group));
+        if (minEntropy > 0 && Entropy.shannon(secret) < minEntropy) {
+            return;
+        }
+        if (!validator.test(secret) || allowlist.allows(secret, text.substring(start, m.end()), text)) {
+            return;
+        }
+        out.add(new Finding(name, secretStart, m.end(group)));
+    }
+
+    /** True if one of the keywords starts at i, compared as (?i) does: ASCII letters in either case. */
+    private boolean keywordAt(String text, int i) {
+        char c = text.charAt(i);
+        String[] candidates = c < 128 ? keywordsByStart[c | 0x20] : null;
+        if (candidates == null) {
+            return false;
+        }
+        for (String k : candidates) {
+            if (startsWithIgnoringAsciiCase(text, i, k)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Keywords are lowercase; a text character matches if it is the same or, for a letter, its capital. */
+    private static boolean startsWithIgnoringAsciiCase(String text, int at, String keyword) {
+        if (at + keyword.length() > text.length()) {
+            return false;
+        }
+        for (int j = 0; j < keyword.length(); j++) {
+            char t = text.charAt(at + j);
+            char k = keyword.charAt(j);
+            if (t != k && !(k >= 'a' && k <= 'z' && t == k - 32)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String[] append(String[] a, String k) {
+        String[] out = Arrays.copyOf(a, a.length + 1);
+        out[a.length] = k;
+        return out;
+    }
+
+    /** Where the match would start with the lazy prefix: left over [\w.-] characters, at most leftReach, not before from. */
+    private int reachLeft(String text, int start, int from) {
+        int limit = Math.max(from, start - leftReach);
+        while (start > limit && isWordDotDash(text.charAt(start - 1))) {
+            start--;
+        }
+        return start;
+    }
+
+    private static boolean isWordDotDash(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-';
     }
 
     /**
