@@ -81,30 +81,45 @@ final class Masker {
         }
     }
 
-    /** Schemaless values: strings, maps, lists, anything else unchanged. May return {@link #DROP}. */
+    /**
+     * Schemaless values: strings, maps, lists, anything else unchanged. May return {@link #DROP}. A map or list in
+     * which nothing is masked is returned as it is, not copied: most of an event is clean.
+     */
     Object maskSchemaless(Object value, String fieldName, Tally tally) {
         if (value instanceof String) {
             return maskString((String) value, fieldName, tally);
         }
         if (value instanceof Map) {
-            Map<Object, Object> out = new LinkedHashMap<>();
-            for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
+            Map<?, ?> in = (Map<?, ?>) value;
+            Map<Object, Object> out = null;
+            int index = 0;
+            for (Map.Entry<?, ?> e : in.entrySet()) {
                 Object masked = maskSchemaless(e.getValue(), String.valueOf(e.getKey()), tally);
-                if (masked != DROP) {
+                if (out == null && masked != e.getValue()) {
+                    out = firstEntries(in, index);
+                }
+                if (out != null && masked != DROP) {
                     out.put(e.getKey(), masked);
                 }
+                index++;
             }
-            return out;
+            return out == null ? value : out;
         }
         if (value instanceof List) {
-            List<Object> out = new ArrayList<>();
-            for (Object o : (List<?>) value) {
+            List<?> in = (List<?>) value;
+            List<Object> out = null;
+            int index = 0;
+            for (Object o : in) {
                 Object masked = maskSchemaless(o, fieldName, tally);
-                if (masked != DROP) {
+                if (out == null && masked != o) {
+                    out = new ArrayList<>(in.subList(0, index));
+                }
+                if (out != null && masked != DROP) {
                     out.add(masked);
                 }
+                index++;
             }
-            return out;
+            return out == null ? value : out;
         }
         if (value != null && fieldName != null && isSensitiveName(fieldName) && !(value instanceof Boolean)) {
             return replacement(SENSITIVE_FIELD, String.valueOf(value), tally);
@@ -112,13 +127,37 @@ final class Masker {
         return value;
     }
 
-    /** A struct with the same schema, its strings masked. */
-    Struct maskStruct(Struct struct, Tally tally) {
-        Struct out = new Struct(struct.schema());
-        for (Field f : struct.schema().fields()) {
-            out.put(f, maskTyped(struct.get(f), f.schema(), f.name(), tally));
+    /** A copy of the map's first n entries, in order: where a masked copy starts once something changes. */
+    private static Map<Object, Object> firstEntries(Map<?, ?> in, int n) {
+        Map<Object, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : in.entrySet()) {
+            if (out.size() == n) {
+                break;
+            }
+            out.put(e.getKey(), e.getValue());
         }
         return out;
+    }
+
+    /** A struct with the same schema, its strings masked. */
+    Struct maskStruct(Struct struct, Tally tally) {
+        Struct out = null;
+        List<Field> fields = struct.schema().fields();
+        for (int i = 0; i < fields.size(); i++) {
+            Field f = fields.get(i);
+            Object value = struct.get(f);
+            Object masked = maskTyped(value, f.schema(), f.name(), tally);
+            if (out == null && masked != value) {
+                out = new Struct(struct.schema());
+                for (int j = 0; j < i; j++) {
+                    out.put(fields.get(j), struct.get(fields.get(j)));
+                }
+            }
+            if (out != null) {
+                out.put(f, masked);
+            }
+        }
+        return out == null ? struct : out;
     }
 
     private Object maskTyped(Object value, Schema schema, String fieldName, Tally tally) {
@@ -133,21 +172,37 @@ final class Masker {
             case STRUCT:
                 return maskStruct((Struct) value, tally);
             case MAP: {
-                Map<Object, Object> out = new LinkedHashMap<>();
-                for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
+                Map<?, ?> in = (Map<?, ?>) value;
+                Map<Object, Object> out = null;
+                int index = 0;
+                for (Map.Entry<?, ?> e : in.entrySet()) {
                     Object masked = maskTyped(e.getValue(), schema.valueSchema(), String.valueOf(e.getKey()), tally);
-                    if (masked != null || schema.valueSchema().isOptional()) {
+                    boolean dropped = masked == null && !schema.valueSchema().isOptional();
+                    if (out == null && (masked != e.getValue() || dropped)) {
+                        out = firstEntries(in, index);
+                    }
+                    if (out != null && !dropped) {
                         out.put(e.getKey(), masked);
                     }
+                    index++;
                 }
-                return out;
+                return out == null ? value : out;
             }
             case ARRAY: {
-                List<Object> out = new ArrayList<>();
-                for (Object o : (List<?>) value) {
-                    out.add(maskTyped(o, schema.valueSchema(), fieldName, tally));
+                List<?> in = (List<?>) value;
+                List<Object> out = null;
+                int index = 0;
+                for (Object o : in) {
+                    Object masked = maskTyped(o, schema.valueSchema(), fieldName, tally);
+                    if (out == null && masked != o) {
+                        out = new ArrayList<>(in.subList(0, index));
+                    }
+                    if (out != null) {
+                        out.add(masked);
+                    }
+                    index++;
                 }
-                return out;
+                return out == null ? value : out;
             }
             default:
                 return value;

@@ -120,6 +120,33 @@ class MaskSensitiveDataTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void cleanPartsOfAValueAreSharedAndMaskedPartsAreNewCopiesInTheSameOrder() {
+        Map<String, Object> resource = new LinkedHashMap<>(Map.of("service.name", "support-agent"));
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("gen_ai.tool.name", "send_email");
+        attributes.put("gen_ai.tool.call.arguments", "{\"to\":\"" + EMAIL + "\"}");
+        attributes.put("gen_ai.agent.name", "support-agent");
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put("name", "execute_tool send_email");
+        value.put("resourceAttributes", resource);
+        value.put("attributes", attributes);
+        value.put("links", List.of("a", EMAIL, "c"));
+        Map<String, Object> out = (Map<String, Object>) defaults.apply(record(value)).value();
+        assertSame(resource, out.get("resourceAttributes"), "nothing masked: not copied");
+        Map<String, Object> a = (Map<String, Object>) out.get("attributes");
+        assertEquals(List.of("gen_ai.tool.name", "gen_ai.tool.call.arguments", "gen_ai.agent.name"), List.copyOf(a.keySet()));
+        assertEquals("{\"to\":\"[REDACTED:EMAIL]\"}", a.get("gen_ai.tool.call.arguments"));
+        assertEquals(List.of("a", "[REDACTED:EMAIL]", "c"), out.get("links"));
+        assertEquals(List.of("name", "resourceAttributes", "attributes", "links"), List.copyOf(out.keySet()));
+        assertEquals("{\"to\":\"" + EMAIL + "\"}", attributes.get("gen_ai.tool.call.arguments"), "input untouched");
+        assertEquals(List.of("a", EMAIL, "c"), value.get("links"), "input untouched");
+
+        Map<String, Object> clean = Map.of("name", "chat", "attributes", Map.of("gen_ai.request.model", "gpt-4o"));
+        assertSame(clean, defaults.apply(record(clean)).value(), "a value without findings is passed on as it is");
+    }
+
+    @Test
     void structsKeepTheirSchema() {
         AgentEvent e = AgentEvent.builder(EventType.SPAN).traceId("5b8efff798038103d269b633813fc60c").spanId("eee19b7ec3c1b174")
                 .name("execute_tool send_email").attribute("gen_ai.tool.call.arguments", "{\"to\":\"" + EMAIL + "\"}")

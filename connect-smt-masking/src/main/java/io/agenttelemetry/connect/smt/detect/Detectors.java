@@ -86,12 +86,22 @@ public final class Detectors {
     private List<Finding> scanUncached(String text) {
         BitSet candidates = keywords.match(text);
         candidates.or(ungated);
+        // Digits in all, and in the richest numeric window: a numeric detector needs its digits within one window,
+        // so ids and hashes, whose digit runs are short, never cut windows at all.
         int digits = 0;
+        int windowDigits = 0;
+        int mostWindowDigits = 0;
         for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+            char c = text.charAt(i);
+            if (isDigit(c)) {
                 digits++;
+                windowDigits++;
+            } else if (!isSeparator(c)) {
+                mostWindowDigits = Math.max(mostWindowDigits, windowDigits);
+                windowDigits = 0;
             }
         }
+        mostWindowDigits = Math.max(mostWindowDigits, windowDigits);
         List<Ranked> raw = new ArrayList<>();
         List<int[]> windows = null;
         String[] windowTexts = null; // cut once, shared by the numeric detectors
@@ -105,6 +115,9 @@ public final class Detectors {
                 List<Finding> found = new ArrayList<>();
                 d.find(text, found);
                 found.forEach(f -> raw.add(new Ranked(f, tier)));
+                continue;
+            }
+            if (mostWindowDigits < d.minDigits()) {
                 continue;
             }
             if (windows == null) {

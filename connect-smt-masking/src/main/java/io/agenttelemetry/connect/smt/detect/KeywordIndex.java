@@ -19,8 +19,9 @@ final class KeywordIndex {
     private int[] fail;
     /**
      * Edges in one array, one row per node over the characters keywords use (all other characters lead to the
-     * root, so they share class 0; upper case shares its lower-case class), and null for nodes without output: the
-     * matching loop stays in cache.
+     * root, so they share class 0; upper case shares its lower-case class): the matching loop stays in cache. An
+     * edge holds where its target's row starts, negated (~) if the target has output, so the loop neither
+     * multiplies nor looks up outputs at every character.
      */
     private final int[] transitions;
     private final int[] classOf = new int[ALPHABET];
@@ -57,13 +58,16 @@ final class KeywordIndex {
         outputs = new long[next.size()][];
         words = (keywords.size() + 63) / 64;
         for (int node = 0; node < next.size(); node++) {
+            outputs[node] = output.get(node).isEmpty() ? null : java.util.Arrays.copyOf(output.get(node).toLongArray(), words);
+        }
+        for (int node = 0; node < next.size(); node++) {
             int[] edges = next.get(node);
             for (int c = 0; c < ALPHABET; c++) {
                 if (used[c] != 0) {
-                    transitions[node * width + used[c]] = edges[c];
+                    int target = edges[c];
+                    transitions[node * width + used[c]] = outputs[target] == null ? target * width : ~(target * width);
                 }
             }
-            outputs[node] = output.get(node).isEmpty() ? null : java.util.Arrays.copyOf(output.get(node).toLongArray(), words);
         }
     }
 
@@ -125,14 +129,15 @@ final class KeywordIndex {
         long[] found = new long[words];
         int[] t = transitions;
         int[] cls = classOf;
-        int w = width;
-        long[][] out = outputs;
-        int node = 0;
+        int row = 0;
         for (int i = 0, n = text.length(); i < n; i++) {
             int c = text.charAt(i);
-            node = c < ALPHABET ? t[node * w + cls[c]] : 0;
-            long[] o = out[node];
-            if (o != null) {
+            int edge = c < ALPHABET ? t[row + cls[c]] : 0;
+            if (edge >= 0) {
+                row = edge;
+            } else {
+                row = ~edge;
+                long[] o = outputs[row / width];
                 for (int k = 0; k < o.length; k++) {
                     found[k] |= o[k];
                 }
