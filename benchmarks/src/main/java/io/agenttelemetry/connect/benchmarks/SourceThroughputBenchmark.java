@@ -124,6 +124,7 @@ public final class SourceThroughputBenchmark {
 
     /** Creates the connector and times it from creation until the topic holds every line. */
     private static double run(LocalStack stack, String topic, Map<String, String> config, long lines) throws Exception {
+        SinkThroughputBenchmark.settleDisk();
         long t0 = System.nanoTime();
         Http.send("PUT", stack.connect().restUrl() + "/connectors/" + topic + "/config", Http.mapper().writeValueAsString(config)).ok();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafka().bootstrapServers()))) {
