@@ -37,7 +37,7 @@ final class MatchStarts {
             return false;
         }
         for (Prefix p : prefixes) {
-            String lower = p.text.toLowerCase(Locale.ROOT);
+            String lower = p.text().toLowerCase(Locale.ROOT);
             boolean any = false;
             for (String k : keywords) {
                 any |= !k.isEmpty() && lower.startsWith(k);
@@ -50,24 +50,7 @@ final class MatchStarts {
     }
 
     /** A known beginning of matches; open if it is all of what that alternative matches so far (it may grow). */
-    private static final class Prefix {
-        final String text;
-        final boolean open;
-
-        Prefix(String text, boolean open) {
-            this.text = text;
-            this.open = open;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Prefix && ((Prefix) o).text.equals(text) && ((Prefix) o).open == open;
-        }
-
-        @Override
-        public int hashCode() {
-            return text.hashCode() * 2 + (open ? 1 : 0);
-        }
+    private record Prefix(String text, boolean open) {
     }
 
     private static final class Unknown extends RuntimeException {
@@ -92,7 +75,7 @@ final class MatchStarts {
         Set<Prefix> current = new HashSet<>();
         current.add(new Prefix("", true));
         while (pos < re.length() && re.charAt(pos) != '|' && re.charAt(pos) != ')') {
-            if (current.stream().noneMatch(p -> p.open)) {
+            if (current.stream().noneMatch(p -> p.open())) {
                 skipItem();
                 continue;
             }
@@ -121,12 +104,12 @@ final class MatchStarts {
             return closed(before);
         }
         Quantifier q = quantifier();
-        if (q.optional) {
+        if (q.optional()) {
             return closed(before);
         }
         Set<Prefix> out = new HashSet<>();
         for (Prefix p : before) {
-            out.add(p.open ? new Prefix(p.text + literal, !q.repeats) : p);
+            out.add(p.open() ? new Prefix(p.text() + literal, !q.repeats()) : p);
         }
         return out;
     }
@@ -169,15 +152,15 @@ final class MatchStarts {
         Quantifier q = quantifier();
         Set<Prefix> out = new HashSet<>();
         for (Prefix p : before) {
-            if (!p.open) {
+            if (!p.open()) {
                 out.add(p);
                 continue;
             }
-            if (q.optional) {
+            if (q.optional()) {
                 out.add(p);
             }
             for (Prefix i : inner) {
-                out.add(new Prefix(p.text + i.text, i.open && !q.repeats));
+                out.add(new Prefix(p.text() + i.text(), i.open() && !q.repeats()));
             }
         }
         bound(out);
@@ -214,14 +197,8 @@ final class MatchStarts {
         return String.valueOf(c);
     }
 
-    private static final class Quantifier {
-        final boolean optional;
-        final boolean repeats;
-
-        Quantifier(boolean optional, boolean repeats) {
-            this.optional = optional;
-            this.repeats = repeats;
-        }
+    /** What a quantifier allows of the item before it: to be absent, to repeat. */
+    private record Quantifier(boolean optional, boolean repeats) {
     }
 
     /** Reads a quantifier after an item, if any: may the item be absent, may it repeat. */
@@ -294,7 +271,7 @@ final class MatchStarts {
 
     private static Set<Prefix> closed(Set<Prefix> prefixes) {
         Set<Prefix> out = new HashSet<>();
-        prefixes.forEach(p -> out.add(new Prefix(p.text, false)));
+        prefixes.forEach(p -> out.add(new Prefix(p.text(), false)));
         return out;
     }
 
