@@ -88,7 +88,7 @@ final class BuiltinDetectors {
 
     private static int digitsBefore(String t, int i) {
         int n = 0;
-        while (i - n - 1 >= 0 && Character.isDigit(t.charAt(i - n - 1))) {
+        while (i - n - 1 >= 0 && isAsciiDigit(t.charAt(i - n - 1))) {
             n++;
         }
         return n;
@@ -96,7 +96,7 @@ final class BuiltinDetectors {
 
     private static int digitsAfter(String t, int i) {
         int n = 0;
-        while (i + n + 1 < t.length() && Character.isDigit(t.charAt(i + n + 1))) {
+        while (i + n + 1 < t.length() && isAsciiDigit(t.charAt(i + n + 1))) {
             n++;
         }
         return n;
@@ -107,11 +107,16 @@ final class BuiltinDetectors {
         for (int i = 0; i + 3 < t.length(); i++) {
             char a = t.charAt(i);
             char b = t.charAt(i + 1);
-            if (a >= 'A' && a <= 'Z' && b >= 'A' && b <= 'Z' && Character.isDigit(t.charAt(i + 2)) && Character.isDigit(t.charAt(i + 3))) {
+            if (a >= 'A' && a <= 'Z' && b >= 'A' && b <= 'Z' && isAsciiDigit(t.charAt(i + 2)) && isAsciiDigit(t.charAt(i + 3))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The regexes' \d: ASCII digits only. */
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     static boolean luhn(String s) {

@@ -138,8 +138,10 @@ public final class Detectors {
                 }
             }
         }
-        raw.sort(Comparator.<Ranked>comparingInt(r -> r.tier).thenComparingInt(r -> r.finding.start())
-                .thenComparingInt(r -> -(r.finding.end() - r.finding.start())));
+        if (raw.isEmpty()) {
+            return List.of();
+        }
+        raw.sort(PRECEDENCE);
         List<Finding> kept = new ArrayList<>();
         for (Ranked r : raw) {
             if (kept.stream().noneMatch(k -> k.overlaps(r.finding))) {
@@ -196,6 +198,10 @@ public final class Detectors {
         }
         return GENERIC.contains(d.name()) ? 1 : 0;
     }
+
+    /** Which of two overlapping findings names the value: the lower tier, then the earlier, then the longer. */
+    private static final Comparator<Ranked> PRECEDENCE = Comparator.<Ranked>comparingInt(r -> r.tier)
+            .thenComparingInt(r -> r.finding.start()).thenComparingInt(r -> -(r.finding.end() - r.finding.start()));
 
     /** A finding with the tier of the detector that made it. */
     private static final class Ranked {
