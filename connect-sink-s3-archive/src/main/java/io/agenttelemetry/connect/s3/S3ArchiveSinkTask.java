@@ -69,7 +69,7 @@ public class S3ArchiveSinkTask extends SinkTask {
     @Override
     public void put(Collection<SinkRecord> records) {
         Set<TopicPartition> rewound = new HashSet<>();
-        settleFinished(rewound);
+        settleAll(false, rewound);
         for (SinkRecord r : records) {
             TopicPartition tp = new TopicPartition(r.topic(), r.kafkaPartition());
             if (rewound.contains(tp) || r.kafkaOffset() <= lastOffset.getOrDefault(tp, -1L)) {
@@ -165,9 +165,7 @@ public class S3ArchiveSinkTask extends SinkTask {
             }
             if (!writing.isEmpty()) {
                 log.debug("Open objects and objects being written hold more than {} bytes; awaiting the writes", config.bufferMaxBytes);
-                for (TopicPartition tp : new ArrayList<>(writing.keySet())) {
-                    settle(tp, true, rewound);
-                }
+                settleAll(true, rewound);
                 continue;
             }
             if (largest == null) {
@@ -214,10 +212,10 @@ public class S3ArchiveSinkTask extends SinkTask {
         return true;
     }
 
-    /** Takes the results of the background writes that have ended, without waiting for the others. */
-    private void settleFinished(Set<TopicPartition> rewound) {
+    /** Takes the results of the background writes: of all of them with wait, else of those that have ended. */
+    private void settleAll(boolean wait, Set<TopicPartition> rewound) {
         for (TopicPartition tp : new ArrayList<>(writing.keySet())) {
-            settle(tp, false, rewound);
+            settle(tp, wait, rewound);
         }
     }
 
@@ -287,10 +285,7 @@ public class S3ArchiveSinkTask extends SinkTask {
         Set<TopicPartition> rewound = new HashSet<>();
         try {
             flushExpired(rewound);
-            // What is written by now can be committed now, not only at the next commit.
-            for (TopicPartition tp : new ArrayList<>(writing.keySet())) {
-                settle(tp, true, rewound);
-            }
+            settleAll(true, rewound); // what is written by now is committed now, not at the next commit
         } catch (RetriableException e) {
             log.warn("Writing to S3 failed; will retry: {}", e.getMessage());
         }

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 import javax.crypto.Mac;
@@ -90,36 +92,10 @@ final class Masker {
             return maskString((String) value, fieldName, tally);
         }
         if (value instanceof Map) {
-            Map<?, ?> in = (Map<?, ?>) value;
-            Map<Object, Object> out = null;
-            int index = 0;
-            for (Map.Entry<?, ?> e : in.entrySet()) {
-                Object masked = maskSchemaless(e.getValue(), String.valueOf(e.getKey()), tally);
-                if (out == null && masked != e.getValue()) {
-                    out = firstEntries(in, index);
-                }
-                if (out != null && masked != DROP) {
-                    out.put(e.getKey(), masked);
-                }
-                index++;
-            }
-            return out == null ? value : out;
+            return maskValues((Map<?, ?>) value, (key, v) -> maskSchemaless(v, String.valueOf(key), tally));
         }
         if (value instanceof List) {
-            List<?> in = (List<?>) value;
-            List<Object> out = null;
-            int index = 0;
-            for (Object o : in) {
-                Object masked = maskSchemaless(o, fieldName, tally);
-                if (out == null && masked != o) {
-                    out = new ArrayList<>(in.subList(0, index));
-                }
-                if (out != null && masked != DROP) {
-                    out.add(masked);
-                }
-                index++;
-            }
-            return out == null ? value : out;
+            return maskItems((List<?>) value, item -> maskSchemaless(item, fieldName, tally));
         }
         if (value != null && fieldName != null && isSensitiveName(fieldName) && !(value instanceof Boolean)) {
             return replacement(SENSITIVE_FIELD, String.valueOf(value), tally);
@@ -127,16 +103,47 @@ final class Masker {
         return value;
     }
 
-    /** A copy of the map's first n entries, in order: where a masked copy starts once something changes. */
-    private static Map<Object, Object> firstEntries(Map<?, ?> in, int n) {
-        Map<Object, Object> out = new LinkedHashMap<>();
+    /**
+     * The map with its values masked: the map itself if none changed, else a copy in the same order without the
+     * entries masked to {@link #DROP}.
+     */
+    private static Map<?, ?> maskValues(Map<?, ?> in, BiFunction<Object, Object, Object> mask) {
+        Map<Object, Object> out = null;
+        int index = 0;
         for (Map.Entry<?, ?> e : in.entrySet()) {
-            if (out.size() == n) {
-                break;
+            Object masked = mask.apply(e.getKey(), e.getValue());
+            if (out == null && masked != e.getValue()) {
+                out = new LinkedHashMap<>();
+                for (Map.Entry<?, ?> before : in.entrySet()) {
+                    if (out.size() == index) {
+                        break;
+                    }
+                    out.put(before.getKey(), before.getValue());
+                }
             }
-            out.put(e.getKey(), e.getValue());
+            if (out != null && masked != DROP) {
+                out.put(e.getKey(), masked);
+            }
+            index++;
         }
-        return out;
+        return out == null ? in : out;
+    }
+
+    /** The list with its items masked: the list itself if none changed, else a copy without the items masked to {@link #DROP}. */
+    private static List<?> maskItems(List<?> in, UnaryOperator<Object> mask) {
+        List<Object> out = null;
+        int index = 0;
+        for (Object item : in) {
+            Object masked = mask.apply(item);
+            if (out == null && masked != item) {
+                out = new ArrayList<>(in.subList(0, index));
+            }
+            if (out != null && masked != DROP) {
+                out.add(masked);
+            }
+            index++;
+        }
+        return out == null ? in : out;
     }
 
     /** A struct with the same schema, its strings masked. */
@@ -171,39 +178,13 @@ final class Masker {
             }
             case STRUCT:
                 return maskStruct((Struct) value, tally);
-            case MAP: {
-                Map<?, ?> in = (Map<?, ?>) value;
-                Map<Object, Object> out = null;
-                int index = 0;
-                for (Map.Entry<?, ?> e : in.entrySet()) {
-                    Object masked = maskTyped(e.getValue(), schema.valueSchema(), String.valueOf(e.getKey()), tally);
-                    boolean dropped = masked == null && !schema.valueSchema().isOptional();
-                    if (out == null && (masked != e.getValue() || dropped)) {
-                        out = firstEntries(in, index);
-                    }
-                    if (out != null && !dropped) {
-                        out.put(e.getKey(), masked);
-                    }
-                    index++;
-                }
-                return out == null ? value : out;
-            }
-            case ARRAY: {
-                List<?> in = (List<?>) value;
-                List<Object> out = null;
-                int index = 0;
-                for (Object o : in) {
-                    Object masked = maskTyped(o, schema.valueSchema(), fieldName, tally);
-                    if (out == null && masked != o) {
-                        out = new ArrayList<>(in.subList(0, index));
-                    }
-                    if (out != null) {
-                        out.add(masked);
-                    }
-                    index++;
-                }
-                return out == null ? value : out;
-            }
+            case MAP:
+                return maskValues((Map<?, ?>) value, (key, v) -> {
+                    Object masked = maskTyped(v, schema.valueSchema(), String.valueOf(key), tally);
+                    return masked == null && !schema.valueSchema().isOptional() ? DROP : masked;
+                });
+            case ARRAY:
+                return maskItems((List<?>) value, item -> maskTyped(item, schema.valueSchema(), fieldName, tally));
             default:
                 return value;
         }

@@ -169,7 +169,7 @@ final class RegexDetector implements Detector {
         out.add(new Finding(name, secretStart, m.end(group)));
     }
 
-    /** True if one of the keywords starts at i, compared as (?i) does: ASCII letters in either case. */
+    /** True if one of the keywords starts at i, ignoring case (the regex then decides whether a match starts there). */
     private boolean keywordAt(String text, int i) {
         char c = text.charAt(i);
         String[] candidates = c < 128 ? keywordsByStart[c | 0x20] : null;
@@ -177,26 +177,11 @@ final class RegexDetector implements Detector {
             return false;
         }
         for (String k : candidates) {
-            if (startsWithIgnoringAsciiCase(text, i, k)) {
+            if (text.regionMatches(true, i, k, 0, k.length())) {
                 return true;
             }
         }
         return false;
-    }
-
-    /** Keywords are lowercase; a text character matches if it is the same or, for a letter, its capital. */
-    private static boolean startsWithIgnoringAsciiCase(String text, int at, String keyword) {
-        if (at + keyword.length() > text.length()) {
-            return false;
-        }
-        for (int j = 0; j < keyword.length(); j++) {
-            char t = text.charAt(at + j);
-            char k = keyword.charAt(j);
-            if (t != k && !(k >= 'a' && k <= 'z' && t == k - 32)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String[] append(String[] a, String k) {
