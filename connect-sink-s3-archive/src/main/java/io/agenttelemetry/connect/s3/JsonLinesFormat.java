@@ -1,6 +1,5 @@
 package io.agenttelemetry.connect.s3;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -65,7 +64,7 @@ final class JsonLinesFormat implements ObjectFormat {
         return JSON.writeValueAsBytes(ConnectValues.toPlain(value));
     }
 
-    private OutputStream compressed(ByteArrayOutputStream bytes) {
+    private OutputStream compressed(OutputStream bytes) {
         try {
             switch (compression) {
                 case GZIP: return new GZIPOutputStream(bytes, 64 * 1024);

@@ -1,7 +1,5 @@
 package io.agenttelemetry.connect.s3;
 
-import java.nio.ByteBuffer;
-
 import org.apache.kafka.connect.sink.SinkRecord;
 
 /** How records become one object's bytes: JSON Lines (optionally compressed) or an Avro object container file. */
@@ -17,15 +15,15 @@ interface ObjectFormat {
 
         /**
          * Takes the bytes encoded so far out of memory (for a part of a multipart upload); the encoder goes on
-         * where it was, so the parts concatenated with {@link #finish()} make the object. An array-backed buffer that nobody writes to.
+         * where it was, so the parts concatenated with {@link #finish()} make the object.
          */
-        ByteBuffer drain();
+        EncodedBytes drain();
 
         /**
          * Ends the object and returns its bytes not yet drained; the same on every call, so a failed upload is
-         * retried as it was. An array-backed buffer that nobody writes to.
+         * retried as it was.
          */
-        ByteBuffer finish();
+        EncodedBytes finish();
     }
 
     Encoder newEncoder();

@@ -1,9 +1,7 @@
 package io.agenttelemetry.connect.s3;
 
-import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -102,7 +100,7 @@ final class ObjectUploader implements Closeable {
      */
     long write(PartitionBuffer b) {
         awaitPart(b);
-        ByteBuffer body = b.finish();
+        EncodedBytes body = b.finish();
         if (!b.multipart()) {
             return putObject(b, body);
         }
@@ -150,9 +148,9 @@ final class ObjectUploader implements Closeable {
             objectHeaders(req::contentType, req::contentEncoding, req::serverSideEncryption, req::ssekmsKeyId, req::tagging);
             b.multipartStarted(call(what, () -> s3.createMultipartUpload(req.build())).uploadId(), writerId);
         }
-        ByteBuffer part = b.nextPart();
+        EncodedBytes part = b.nextPart();
         UploadPartRequest req = UploadPartRequest.builder().bucket(bucket).key(b.key()).uploadId(b.uploadId())
-                .partNumber(b.partETags().size() + 1).contentLength((long) part.remaining()).build();
+                .partNumber(b.partETags().size() + 1).contentLength(part.length()).build();
         b.partInFlight(partUploads.submit(() -> call(what, () -> s3.uploadPart(req, body(part)).eTag())));
     }
 
@@ -228,12 +226,11 @@ final class ObjectUploader implements Closeable {
     }
 
     /** The bytes as a request body, read where they lie (the SDK's fromBytes would copy them). */
-    private RequestBody body(ByteBuffer bytes) {
-        return RequestBody.fromContentProvider(() -> new ByteArrayInputStream(bytes.array(), bytes.arrayOffset() + bytes.position(),
-                bytes.remaining()), bytes.remaining(), config.objectFormat.contentType());
+    private RequestBody body(EncodedBytes bytes) {
+        return RequestBody.fromContentProvider(bytes::stream, bytes.length(), config.objectFormat.contentType());
     }
 
-    private long putObject(PartitionBuffer b, ByteBuffer body) {
+    private long putObject(PartitionBuffer b, EncodedBytes body) {
         PutObjectRequest.Builder req = PutObjectRequest.builder().bucket(bucket).key(b.key()).ifNoneMatch("*")
                 .metadata(offsetsMetadata(b));
         objectHeaders(req::contentType, req::contentEncoding, req::serverSideEncryption, req::ssekmsKeyId, req::tagging);

@@ -1,6 +1,5 @@
 package io.agenttelemetry.connect.s3;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -14,8 +13,6 @@ import org.apache.kafka.connect.sink.SinkRecord;
  * once it outgrows one part, the multipart upload its parts went to. Memory holds only what is not uploaded yet.
  */
 final class PartitionBuffer {
-    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
-
     private final ObjectFormat.Encoder encoder;
     private final String key;
     private final Map<String, String> recordFields;
@@ -30,7 +27,7 @@ final class PartitionBuffer {
     private String writerId;
     private final List<String> partETags = new ArrayList<>();
     /** Bytes taken from the encoder but not yet acknowledged as a part (or as the whole object). */
-    private ByteBuffer unsent;
+    private EncodedBytes unsent;
     private long uploadedBytes;
     /** The upload of {@link #unsent} as a part, while it runs in the background; its result is the part's ETag. */
     private Future<String> partInFlight;
@@ -63,19 +60,19 @@ final class PartitionBuffer {
      * unless parts went already; the same bytes on every call until they are acknowledged, so a failed upload is
      * retried as it was.
      */
-    ByteBuffer finish() {
+    EncodedBytes finish() {
         if (!sealed) {
             sealed = true;
-            ByteBuffer tail = encoder.finish();
-            unsent = unsent == null ? tail : concat(unsent, tail);
+            EncodedBytes tail = encoder.finish();
+            unsent = unsent == null ? tail : unsent.concat(tail);
         }
-        return unsent == null ? EMPTY : unsent;
+        return unsent == null ? EncodedBytes.EMPTY : unsent;
     }
 
     /** The next part to upload: the one that failed before, else everything encoded since the last part. */
-    ByteBuffer nextPart() {
+    EncodedBytes nextPart() {
         if (unsent == null) {
-            unsent = sealed ? EMPTY : encoder.drain();
+            unsent = sealed ? EncodedBytes.EMPTY : encoder.drain();
         }
         return unsent;
     }
@@ -83,7 +80,7 @@ final class PartitionBuffer {
     /** The bytes last returned by {@link #nextPart()} or {@link #finish()} are in S3 as the given part. */
     void partUploaded(String eTag) {
         partETags.add(eTag);
-        uploadedBytes += unsent.remaining();
+        uploadedBytes += unsent.length();
         unsent = null;
     }
 
@@ -109,7 +106,7 @@ final class PartitionBuffer {
 
     /** True once some bytes not yet uploaded are waiting. */
     boolean hasUnsentBytes() {
-        return unsent != null && unsent.hasRemaining();
+        return unsent != null && !unsent.isEmpty();
     }
 
     String uploadId() {
@@ -132,7 +129,7 @@ final class PartitionBuffer {
 
     /** Bytes held in memory (compressed bytes as the compressor has flushed them), a part being uploaded included. */
     long size() {
-        return encodedBytes() + (unsent == null ? 0 : unsent.remaining());
+        return encodedBytes() + (unsent == null ? 0 : unsent.length());
     }
 
     /** Bytes encoded but not yet taken as a part: what the next part would hold. */
@@ -172,10 +169,5 @@ final class PartitionBuffer {
 
     long ageMillis(long nowMillis) {
         return nowMillis - openedAtMillis;
-    }
-
-    private static ByteBuffer concat(ByteBuffer a, ByteBuffer b) {
-        ByteBuffer out = ByteBuffer.allocate(a.remaining() + b.remaining());
-        return out.put(a.duplicate()).put(b.duplicate()).flip();
     }
 }

@@ -10,7 +10,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,9 +67,9 @@ class PartitionBufferTest {
         assertEquals(10, b.count());
         assertEquals(10, b.startOffset());
         assertEquals(19, b.endOffset());
-        ByteBuffer finished = b.finish();
+        EncodedBytes finished = b.finish();
         assertSame(finished, b.finish(), "a retried upload sends the very same bytes");
-        byte[] body = bytes(finished);
+        byte[] body = finished.toByteArray();
         assertTrue(b.sealed());
         InputStream raw = new ByteArrayInputStream(body);
         InputStream in = compression == S3ArchiveSinkConfig.Compression.GZIP ? new GZIPInputStream(raw)
@@ -90,7 +89,7 @@ class PartitionBufferTest {
         b.append(record(0, 1));
         b.append(record(1, null));
         b.append(record(2, "{\"raw\":true}".getBytes(StandardCharsets.UTF_8)));
-        assertEquals("1\nnull\n{\"raw\":true}\n", new String(bytes(b.finish()), StandardCharsets.UTF_8));
+        assertEquals("1\nnull\n{\"raw\":true}\n", new String(b.finish().toByteArray(), StandardCharsets.UTF_8));
         assertEquals(500, b.ageMillis(1500));
     }
 
@@ -107,7 +106,7 @@ class PartitionBufferTest {
             b.append(new SinkRecord("t", 0, null, null, i % 2 == 0 ? AgentEventConnect.SCHEMA : null, value, i));
         }
         List<AgentEvent> read = new ArrayList<>();
-        try (DataFileReader<GenericRecord> r = new DataFileReader<>(new SeekableByteArrayInput(bytes(b.finish())), new GenericDatumReader<>())) {
+        try (DataFileReader<GenericRecord> r = new DataFileReader<>(new SeekableByteArrayInput(b.finish().toByteArray()), new GenericDatumReader<>())) {
             assertEquals(AgentEventAvro.SCHEMA, r.getSchema());
             r.forEach(g -> read.add(AgentEventAvro.fromRecord(g)));
         }
@@ -131,12 +130,6 @@ class PartitionBufferTest {
         assertTrue(b.size() > header + 20 * 50, "size " + b.size() + " after 20 events, header " + header);
     }
 
-    private static byte[] bytes(ByteBuffer buffer) {
-        byte[] out = new byte[buffer.remaining()];
-        buffer.duplicate().get(out);
-        return out;
-    }
-
     /** Uploads parts as they would go: every few records, one failing once, so it is offered again unchanged. */
     private static byte[] writtenInParts(PartitionBuffer b, List<SinkRecord> records) {
         java.io.ByteArrayOutputStream object = new java.io.ByteArrayOutputStream();
@@ -144,15 +137,15 @@ class PartitionBufferTest {
             b.append(r);
             if (r.kafkaOffset() % 7 == 6) {
                 long held = b.size();
-                ByteBuffer part = b.nextPart();
+                EncodedBytes part = b.nextPart();
                 assertSame(part, b.nextPart(), "a part not acknowledged is offered again as it was");
                 assertEquals(held, b.size(), "an unacknowledged part still counts as memory");
-                object.writeBytes(bytes(part));
+                object.writeBytes(part.toByteArray());
                 b.partUploaded("etag");
-                assertTrue(!part.hasRemaining() || b.size() < held, "an acknowledged part leaves memory");
+                assertTrue(part.isEmpty() || b.size() < held, "an acknowledged part leaves memory");
             }
         }
-        object.writeBytes(bytes(b.finish()));
+        object.writeBytes(b.finish().toByteArray());
         b.partUploaded("etag");
         assertEquals(object.size(), b.objectSize());
         return object.toByteArray();
