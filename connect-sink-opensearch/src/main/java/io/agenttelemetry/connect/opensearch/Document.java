@@ -1,26 +1,30 @@
 package io.agenttelemetry.connect.opensearch;
 
-import java.util.Map;
-
 import org.apache.kafka.connect.sink.SinkRecord;
 
-/** One bulk operation: index a document, or delete one (source null), with the record it came from. */
+/** One bulk operation: index a document (its JSON), or delete one (source null), with the record it came from. */
 final class Document {
+    /** What the action line and framing of one bulk item add to its source, about. */
+    private static final int ACTION_BYTES = 64;
+
     final SinkRecord record;
     final String index;
     final String id;
-    final Map<String, Object> source;
-    final int approximateBytes;
+    final byte[] source;
 
-    Document(SinkRecord record, String index, String id, Map<String, Object> source, int approximateBytes) {
+    Document(SinkRecord record, String index, String id, byte[] source) {
         this.record = record;
         this.index = index;
         this.id = id;
         this.source = source;
-        this.approximateBytes = approximateBytes;
     }
 
     boolean isDelete() {
         return source == null;
+    }
+
+    /** Bytes this item adds to a bulk request, for its size bound. */
+    int bytes() {
+        return ACTION_BYTES + index.length() + id.length() + (source == null ? 0 : source.length);
     }
 }

@@ -1,17 +1,23 @@
 package io.agenttelemetry.connect.opensearch;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.header.Header;
 import org.apache.kafka.connect.sink.SinkRecord;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.agenttelemetry.connect.model.AgentEvent;
 import io.agenttelemetry.connect.model.AgentEventConnect;
@@ -20,8 +26,6 @@ import io.agenttelemetry.connect.model.HeaderValues;
 import io.agenttelemetry.connect.model.ConnectValues;
 import io.agenttelemetry.connect.model.EventType;
 import io.agenttelemetry.connect.model.Sensitivity;
-import io.agenttelemetry.connect.model.SpanEvent;
-import io.agenttelemetry.connect.model.StatusCode;
 
 /**
  * Turns records into OpenSearch documents. Agent events take the shape of Data Prepper's otel span and log
@@ -30,11 +34,15 @@ import io.agenttelemetry.connect.model.StatusCode;
  * so replays overwrite instead of duplicating; topic+partition+offset is the fallback.
  */
 final class DocumentMapper {
+    private static final ObjectMapper GENERIC = new ObjectMapper();
+    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() { };
+
     private final IndexNameTemplate indexTemplate;
     private final String sensitivityHeader;
     private final String findingsHeader;
     /** Data streams need an @timestamp in every document. */
     private final boolean timestampField;
+    private final DocumentJson json = new DocumentJson();
 
     DocumentMapper(IndexNameTemplate indexTemplate, String sensitivityHeader, String findingsHeader, boolean timestampField) {
         this.indexTemplate = indexTemplate;
@@ -45,33 +53,38 @@ final class DocumentMapper {
 
     /** The document for a record with a value. */
     Document toDocument(SinkRecord record) {
-        Object value = record.value();
+        Object value = jsonObjectOrValue(record.value());
         AgentEvent event = asAgentEvent(value);
-        Map<String, Object> source;
-        String id;
+        String sensitivity = sensitivity(record);
+        Long timeNanos = event != null ? event.startTimeUnixNano() : null;
+        long millis = timeNanos != null ? timeNanos / 1_000_000L : record.timestamp() != null ? record.timestamp() : System.currentTimeMillis();
+        String timestamp = timestampField ? Instant.ofEpochMilli(millis).toString() : null;
         String kind;
-        Long timeNanos;
+        String id;
+        byte[] source;
         if (event != null) {
-            kind = event.eventType() == EventType.SPAN ? "spans" : "logs";
-            source = event.eventType() == EventType.SPAN ? spanDocument(event) : logDocument(event);
+            DocumentJson.Fields more = g -> {
+                g.writeFieldName("agentTelemetry");
+                writePipelineFields(g, record, sensitivity);
+                if (timestamp != null) {
+                    g.writeStringField("@timestamp", timestamp);
+                }
+            };
+            boolean span = event.eventType() == EventType.SPAN;
+            kind = span ? "spans" : "logs";
+            source = span ? json.span(event, more) : json.log(event, more);
             id = eventId(event, record);
-            timeNanos = event.startTimeUnixNano();
         } else {
             kind = record.topic();
-            source = genericDocument(value);
+            Map<String, Object> document = genericDocument(value);
+            if (timestamp != null) {
+                document.put("@timestamp", timestamp);
+            }
+            source = genericJson(document, record);
             id = fallbackId(record);
-            timeNanos = null;
-        }
-        long millis = timeNanos != null ? timeNanos / 1_000_000L : record.timestamp() != null ? record.timestamp() : System.currentTimeMillis();
-        String sensitivity = sensitivity(record);
-        if (event != null) {
-            source.put("agentTelemetry", pipelineFields(record, sensitivity));
-        }
-        if (timestampField) {
-            source.put("@timestamp", java.time.Instant.ofEpochMilli(millis).toString());
         }
         String index = indexTemplate.render(new IndexNameTemplate.Values(kind, record.topic(), sensitivity, millis));
-        return new Document(record, index, id, source, estimateBytes(source));
+        return new Document(record, index, id, source);
     }
 
     /** A delete of the document a tombstone's key names, in the index its timestamp selects. */
@@ -79,7 +92,36 @@ final class DocumentMapper {
         long millis = record.timestamp() != null ? record.timestamp() : System.currentTimeMillis();
         String index = indexTemplate.render(new IndexNameTemplate.Values(record.topic(), record.topic(), sensitivity(record), millis));
         String id = record.key() != null ? String.valueOf(record.key()) : fallbackId(record);
-        return new Document(record, index, id, null, 64);
+        return new Document(record, index, id, null);
+    }
+
+    /**
+     * A value read with ByteArrayConverter or StringConverter that holds a JSON object, as maps, as JsonConverter
+     * without schemas would give it (parsed here straight to maps, without the converter's tree); else the value.
+     */
+    static Object jsonObjectOrValue(Object value) {
+        try {
+            if (value instanceof byte[] && startsObject((byte[]) value)) {
+                return GENERIC.readValue((byte[]) value, JSON_OBJECT);
+            }
+            if (value instanceof String && ((String) value).stripLeading().startsWith("{")) {
+                return GENERIC.readValue((String) value, JSON_OBJECT);
+            }
+        } catch (JsonProcessingException e) {
+            // not JSON after all: indexed as the value it is
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // reading from memory
+        }
+        return value;
+    }
+
+    private static boolean startsObject(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return b == '{';
+            }
+        }
+        return false;
     }
 
     private static AgentEvent asAgentEvent(Object value) {
@@ -90,70 +132,6 @@ final class DocumentMapper {
             return AgentEventMaps.fromMap((Map<?, ?>) value);
         }
         return null;
-    }
-
-    static Map<String, Object> spanDocument(AgentEvent e) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("traceId", e.traceId());
-        d.put("spanId", e.spanId());
-        d.put("parentSpanId", e.parentSpanId() == null ? "" : e.parentSpanId());
-        d.put("name", e.name());
-        d.put("kind", "SPAN_KIND_" + (e.kind() == null ? "UNSPECIFIED" : e.kind().name()));
-        d.put("startTime", isoNanos(e.startTimeUnixNano()));
-        d.put("endTime", isoNanos(e.endTimeUnixNano()));
-        d.put("durationInNanos", e.durationNanos());
-        d.put("serviceName", e.serviceName());
-        Map<String, Object> status = new LinkedHashMap<>();
-        status.put("code", (e.statusCode() == null ? StatusCode.UNSET : e.statusCode()).ordinal());
-        status.put("message", e.statusMessage());
-        d.put("status", status);
-        d.put("attributes", new LinkedHashMap<>(e.attributes()));
-        d.put("resource", Map.of("attributes", new LinkedHashMap<>(e.resourceAttributes())));
-        List<Map<String, Object>> events = new ArrayList<>();
-        for (SpanEvent se : e.events()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", se.name());
-            m.put("time", isoNanos(se.timeUnixNano()));
-            m.put("attributes", new LinkedHashMap<>(se.attributes()));
-            events.add(m);
-        }
-        d.put("events", events);
-        d.put("instrumentationScope", scope(e));
-        return d;
-    }
-
-    static Map<String, Object> logDocument(AgentEvent e) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("time", isoNanos(e.startTimeUnixNano()));
-        d.put("traceId", e.traceId());
-        d.put("spanId", e.spanId());
-        d.put("severityText", e.severityText());
-        d.put("severityNumber", e.severityNumber());
-        d.put("body", e.body());
-        d.put("name", e.name());
-        d.put("serviceName", e.serviceName());
-        d.put("attributes", new LinkedHashMap<>(e.attributes()));
-        d.put("resource", Map.of("attributes", new LinkedHashMap<>(e.resourceAttributes())));
-        d.put("instrumentationScope", scope(e));
-        if (e.source() != null) {
-            d.put("source", Map.of("file", e.source().file(), "offset", e.source().offset(), "format", e.source().format()));
-        }
-        return d;
-    }
-
-    private static Map<String, Object> scope(AgentEvent e) {
-        Map<String, Object> scope = new LinkedHashMap<>();
-        scope.put("name", e.scopeName());
-        scope.put("version", e.scopeVersion());
-        return scope;
-    }
-
-    /** RFC 3339 with nanoseconds, as date_nanos fields take it. */
-    static String isoNanos(Long nanos) {
-        if (nanos == null) {
-            return null;
-        }
-        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L)).toString();
     }
 
     private static String eventId(AgentEvent e, SinkRecord record) {
@@ -171,24 +149,23 @@ final class DocumentMapper {
         return record.topic() + "+" + record.kafkaPartition() + "+" + record.kafkaOffset();
     }
 
-    /** The record's class from the masking header; an unclassified record counts as restricted. */
     /**
      * What the pipeline knows about the event, for the shipped dashboards: its sensitivity class, what the masking
      * transform found (types and total, from its header; never values), where it came from in Kafka, and how long
      * after its Kafka timestamp it was indexed (ingest lag).
      */
-    private Map<String, Object> pipelineFields(SinkRecord record, String sensitivity) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("sensitivity", sensitivity);
-        List<String> types = new ArrayList<>();
+    private void writePipelineFields(JsonGenerator g, SinkRecord record, String sensitivity) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("sensitivity", sensitivity);
         long findings = 0;
-        String header = record.headers().lastWithName(findingsHeader) == null ? null
-                : HeaderValues.text(record.headers().lastWithName(findingsHeader));
-        if (header != null) {
-            for (String pair : header.split(",")) {
+        Header header = record.headers().lastWithName(findingsHeader);
+        String text = header == null ? null : HeaderValues.text(header);
+        g.writeArrayFieldStart("findingTypes");
+        if (text != null) {
+            for (String pair : text.split(",")) {
                 int colon = pair.lastIndexOf(':');
                 if (colon > 0) {
-                    types.add(pair.substring(0, colon).trim());
+                    g.writeString(pair.substring(0, colon).trim());
                     try {
                         findings += Long.parseLong(pair.substring(colon + 1).trim());
                     } catch (NumberFormatException e) {
@@ -197,15 +174,20 @@ final class DocumentMapper {
                 }
             }
         }
-        m.put("findingTypes", types);
-        m.put("findingCount", findings);
+        g.writeEndArray();
+        g.writeNumberField("findingCount", findings);
         if (record.timestamp() != null) {
-            m.put("ingestLagMs", Math.max(0, System.currentTimeMillis() - record.timestamp()));
+            g.writeNumberField("ingestLagMs", Math.max(0, System.currentTimeMillis() - record.timestamp()));
         }
-        m.put("kafka", Map.of("topic", record.topic(), "partition", record.kafkaPartition(), "offset", record.kafkaOffset()));
-        return m;
+        g.writeObjectFieldStart("kafka");
+        g.writeStringField("topic", record.topic());
+        g.writeNumberField("partition", record.kafkaPartition());
+        g.writeNumberField("offset", record.kafkaOffset());
+        g.writeEndObject();
+        g.writeEndObject();
     }
 
+    /** The record's class from the masking header; an unclassified record counts as restricted. */
     private String sensitivity(SinkRecord record) {
         return Sensitivity.read(record.headers(), sensitivityHeader, Sensitivity.RESTRICTED).label();
     }
@@ -221,23 +203,13 @@ final class DocumentMapper {
         return wrapped;
     }
 
-    /** Rough size for bulk request bounds: strings dominate, so count their characters. */
-    private static int estimateBytes(Object v) {
-        if (v instanceof Map) {
-            int n = 2;
-            for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
-                n += String.valueOf(e.getKey()).length() + 4 + estimateBytes(e.getValue());
-            }
-            return n;
+    private static byte[] genericJson(Map<String, Object> document, SinkRecord record) {
+        try {
+            return GENERIC.writeValueAsBytes(document);
+        } catch (JsonProcessingException e) {
+            throw new DataException("cannot write the value at " + record.topic() + "-" + record.kafkaPartition() + "@"
+                    + record.kafkaOffset() + " as JSON", e);
         }
-        if (v instanceof List) {
-            int n = 2;
-            for (Object o : (List<?>) v) {
-                n += estimateBytes(o) + 1;
-            }
-            return n;
-        }
-        return v == null ? 4 : String.valueOf(v).length() + 2;
     }
 
     private static String sha256Hex(String s) {

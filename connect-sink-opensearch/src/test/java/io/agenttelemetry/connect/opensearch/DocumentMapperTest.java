@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +20,10 @@ import org.apache.kafka.connect.header.ConnectHeaders;
 import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.agenttelemetry.connect.model.AgentEvent;
 import io.agenttelemetry.connect.model.AgentEventConnect;
@@ -40,6 +47,13 @@ class DocumentMapperTest {
         return new SinkRecord("agent-events", 0, null, null, schema, value, offset, 1_000L, null, new ConnectHeaders());
     }
 
+    /** The JSON a JSON converter without schemas writes for the event. */
+    static byte[] schemalessJsonBytes(AgentEvent e) {
+        JsonConverter c = new JsonConverter();
+        c.configure(Map.of("schemas.enable", "false"), false);
+        return c.fromConnectData("t", AgentEventConnect.SCHEMA, AgentEventConnect.toStruct(e));
+    }
+
     /** What a sink sees from a JSON converter without schemas: the struct as plain maps. */
     @SuppressWarnings("unchecked")
     static Map<String, Object> asSchemalessJson(AgentEvent e) {
@@ -49,19 +63,28 @@ class DocumentMapperTest {
         return (Map<String, Object>) c.toConnectData("t", json).value();
     }
 
+    /** The document's JSON as maps, integers as longs. */
+    static Map<String, Object> source(Document d) {
+        try {
+            return new ObjectMapper().enable(DeserializationFeature.USE_LONG_FOR_INTS).readValue(d.source, new TypeReference<Map<String, Object>>() { });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void spanBecomesADataPrepperSpanDocument() {
         Document d = mapper.toDocument(record(AgentEventConnect.toStruct(span()), AgentEventConnect.SCHEMA, 7));
         assertEquals("agent-spans-2025.11.26", d.index);
         assertEquals("5b8efff798038103d269b633813fc60c-eee19b7ec3c1b174", d.id);
-        assertEquals("SPAN_KIND_CLIENT", d.source.get("kind"));
-        assertEquals("", d.source.get("parentSpanId"));
-        assertEquals("2025-11-26T10:00:00.123456789Z", d.source.get("startTime"));
-        assertEquals(100_000_000L, d.source.get("durationInNanos"));
-        assertEquals(2, ((Map<String, Object>) d.source.get("status")).get("code"));
-        assertEquals("search", ((Map<String, Object>) d.source.get("attributes")).get("gen_ai.tool.name"));
-        assertEquals("agent", d.source.get("serviceName"));
+        assertEquals("SPAN_KIND_CLIENT", source(d).get("kind"));
+        assertEquals("", source(d).get("parentSpanId"));
+        assertEquals("2025-11-26T10:00:00.123456789Z", source(d).get("startTime"));
+        assertEquals(100_000_000L, source(d).get("durationInNanos"));
+        assertEquals(2L, ((Map<String, Object>) source(d).get("status")).get("code"));
+        assertEquals("search", ((Map<String, Object>) source(d).get("attributes")).get("gen_ai.tool.name"));
+        assertEquals("agent", source(d).get("serviceName"));
     }
 
     @Test
@@ -71,9 +94,32 @@ class DocumentMapperTest {
         assertEquals(fromStruct.id, fromMap.id);
         assertEquals(fromStruct.index, fromMap.index);
         // Apart from where each came from in Kafka (and when it was indexed), the documents are the same.
-        fromStruct.source.remove("agentTelemetry");
-        fromMap.source.remove("agentTelemetry");
-        assertEquals(fromStruct.source, fromMap.source);
+        Map<String, Object> structDocument = source(fromStruct);
+        Map<String, Object> mapDocument = source(fromMap);
+        structDocument.remove("agentTelemetry");
+        mapDocument.remove("agentTelemetry");
+        assertEquals(structDocument, mapDocument);
+    }
+
+    @Test
+    void jsonReadAsBytesOrTextMapsAsJsonConverterWouldGiveIt() {
+        Document fromStruct = mapper.toDocument(record(AgentEventConnect.toStruct(span()), AgentEventConnect.SCHEMA, 7));
+        byte[] json = schemalessJsonBytes(span());
+        Document fromBytes = mapper.toDocument(record(json, null, 7));
+        Document fromText = mapper.toDocument(record(" " + new String(json, StandardCharsets.UTF_8), null, 7));
+        for (Document d : List.of(fromBytes, fromText)) {
+            assertEquals(fromStruct.id, d.id);
+            assertEquals(fromStruct.index, d.index);
+            Map<String, Object> expected = source(fromStruct);
+            Map<String, Object> actual = source(d);
+            ((Map<?, ?>) expected.get("agentTelemetry")).remove("ingestLagMs");
+            ((Map<?, ?>) actual.get("agentTelemetry")).remove("ingestLagMs");
+            assertEquals(expected, actual);
+        }
+        // Other JSON objects are indexed as they are; text that is not a JSON object stays one value.
+        assertEquals(Map.of("tool", "search", "n", 1L), source(mapper.toDocument(record("{\"tool\":\"search\",\"n\":1}", null, 8))));
+        assertEquals(Map.of("value", "{not json"), source(mapper.toDocument(record("{not json", null, 9))));
+        assertEquals(Map.of("value", "[1,2]"), source(mapper.toDocument(record("[1,2]", null, 10))));
     }
 
     @Test
@@ -94,10 +140,10 @@ class DocumentMapperTest {
         Document d = mapper.toDocument(record(new Struct(s).put("a", "v").put("b", new byte[] {1, 2}), s, 5));
         assertEquals("agent-events+0+5", d.id);
         assertEquals("agent-agent-events-1970.01.01", d.index);
-        assertEquals(Map.of("a", "v", "b", "AQI="), d.source);
+        assertEquals(Map.of("a", "v", "b", "AQI="), source(d));
         Map<String, Object> plain = new HashMap<>();
         plain.put("k", 1);
-        assertEquals(plain, mapper.toDocument(record(plain, null, 6)).source);
+        assertEquals(Map.of("k", 1L), source(mapper.toDocument(record(plain, null, 6))));
     }
 
     @Test
@@ -119,11 +165,11 @@ class DocumentMapperTest {
         long now = System.currentTimeMillis();
         SinkRecord r = new SinkRecord("agent-events", 3, null, null, AgentEventConnect.SCHEMA, AgentEventConnect.toStruct(span()), 42, now - 5000,
                 org.apache.kafka.common.record.TimestampType.CREATE_TIME, h);
-        Map<String, Object> meta = (Map<String, Object>) mapper.toDocument(r).source.get("agentTelemetry");
+        Map<String, Object> meta = (Map<String, Object>) source(mapper.toDocument(r)).get("agentTelemetry");
         assertEquals("restricted", meta.get("sensitivity"));
         assertEquals(List.of("EMAIL", "GITHUB_PAT"), meta.get("findingTypes"));
         assertEquals(3L, meta.get("findingCount"));
-        assertEquals(Map.of("topic", "agent-events", "partition", 3, "offset", 42L), meta.get("kafka"));
+        assertEquals(Map.of("topic", "agent-events", "partition", 3L, "offset", 42L), meta.get("kafka"));
         long lag = (Long) meta.get("ingestLagMs");
         assertTrue(lag >= 5000 && lag < 60_000, "lag " + lag);
     }

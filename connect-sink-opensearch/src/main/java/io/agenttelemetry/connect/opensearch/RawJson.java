@@ -1,0 +1,105 @@
+package io.agenttelemetry.connect.opensearch;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
+
+/**
+ * A document's JSON, already encoded, for Jackson to copy into a request as it is (as a raw value): the client
+ * does not walk the document again. Written as a quoted string it would be the JSON text, escaped; that never
+ * happens in a bulk request.
+ */
+final class RawJson implements SerializableString {
+    private final byte[] utf8;
+
+    RawJson(byte[] utf8) {
+        this.utf8 = utf8;
+    }
+
+    @Override
+    public String getValue() {
+        return new String(utf8, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public int charLength() {
+        return getValue().length();
+    }
+
+    @Override
+    public byte[] asUnquotedUTF8() {
+        return utf8.clone();
+    }
+
+    @Override
+    public int appendUnquotedUTF8(byte[] buffer, int offset) {
+        if (offset + utf8.length > buffer.length) {
+            return -1;
+        }
+        System.arraycopy(utf8, 0, buffer, offset, utf8.length);
+        return utf8.length;
+    }
+
+    @Override
+    public int appendUnquoted(char[] buffer, int offset) {
+        return asString().appendUnquoted(buffer, offset);
+    }
+
+    @Override
+    public int writeUnquotedUTF8(OutputStream out) throws IOException {
+        out.write(utf8);
+        return utf8.length;
+    }
+
+    @Override
+    public int putUnquotedUTF8(ByteBuffer buffer) {
+        if (utf8.length > buffer.remaining()) {
+            return -1;
+        }
+        buffer.put(utf8);
+        return utf8.length;
+    }
+
+    @Override
+    public char[] asQuotedChars() {
+        return asString().asQuotedChars();
+    }
+
+    @Override
+    public byte[] asQuotedUTF8() {
+        return asString().asQuotedUTF8();
+    }
+
+    @Override
+    public int appendQuotedUTF8(byte[] buffer, int offset) {
+        return asString().appendQuotedUTF8(buffer, offset);
+    }
+
+    @Override
+    public int appendQuoted(char[] buffer, int offset) {
+        return asString().appendQuoted(buffer, offset);
+    }
+
+    @Override
+    public int writeQuotedUTF8(OutputStream out) throws IOException {
+        return asString().writeQuotedUTF8(out);
+    }
+
+    @Override
+    public int putQuotedUTF8(ByteBuffer buffer) throws IOException {
+        return asString().putQuotedUTF8(buffer);
+    }
+
+    private SerializedString asString() {
+        return new SerializedString(getValue());
+    }
+
+    @Override
+    public String toString() {
+        return getValue();
+    }
+}
