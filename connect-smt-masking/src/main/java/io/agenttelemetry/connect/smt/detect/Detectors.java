@@ -1,7 +1,6 @@
 package io.agenttelemetry.connect.smt.detect;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
@@ -13,7 +12,9 @@ public final class Detectors {
     private final List<Detector> detectors;
     private final KeywordIndex keywords;
     /** Detectors without a keyword gate (or with keywords the index cannot hold): always candidates. */
-    private final BitSet ungated = new BitSet();
+    private final long[] ungated;
+    /** The fewest digits any numeric detector needs: shorter digit runs are no window. */
+    private final int minNumericDigits;
     /**
      * Short strings found clean, direct-mapped by hash: attribute values such as model, tool and agent names repeat
      * in every record and need scanning once. Detection is deterministic, so a remembered verdict is exact; a
@@ -26,14 +27,16 @@ public final class Detectors {
     private Detectors(List<Detector> detectors) {
         this.detectors = detectors;
         List<String[]> perDetector = new ArrayList<>();
+        this.ungated = new long[(detectors.size() + 63) / 64];
         for (int i = 0; i < detectors.size(); i++) {
             String[] k = detectors.get(i).keywords();
             perDetector.add(k);
             if (k.length == 0 || java.util.Arrays.stream(k).anyMatch(w -> w.chars().anyMatch(c -> c >= 128))) {
-                ungated.set(i);
+                ungated[i / 64] |= 1L << i;
             }
         }
         this.keywords = new KeywordIndex(perDetector);
+        this.minNumericDigits = detectors.stream().filter(Detector::numeric).mapToInt(Detector::minDigits).min().orElse(Integer.MAX_VALUE);
     }
 
     /** Every built-in detector: the gitleaks rules, our secret detectors, and PII. */
@@ -84,57 +87,14 @@ public final class Detectors {
     }
 
     private List<Finding> scanUncached(String text) {
-        BitSet candidates = keywords.match(text);
-        candidates.or(ungated);
-        // Digits in all, and in the richest numeric window: a numeric detector needs its digits within one window,
-        // so ids and hashes, whose digit runs are short, never cut windows at all.
-        int digits = 0;
-        int windowDigits = 0;
-        int mostWindowDigits = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (isDigit(c)) {
-                digits++;
-                windowDigits++;
-            } else if (!isSeparator(c)) {
-                mostWindowDigits = Math.max(mostWindowDigits, windowDigits);
-                windowDigits = 0;
-            }
-        }
-        mostWindowDigits = Math.max(mostWindowDigits, windowDigits);
+        long[] candidates = keywords.match(text);
+        DigitRuns runs = DigitRuns.of(text, minNumericDigits);
         List<Ranked> raw = new ArrayList<>();
-        List<int[]> windows = null;
-        String[] windowTexts = null; // cut once, shared by the numeric detectors
-        for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
-            Detector d = detectors.get(i);
-            if (digits < d.minDigits()) {
-                continue;
-            }
-            int tier = tier(d);
-            if (!d.numeric()) {
-                List<Finding> found = new ArrayList<>();
-                d.find(text, found);
-                found.forEach(f -> raw.add(new Ranked(f, tier)));
-                continue;
-            }
-            if (mostWindowDigits < d.minDigits()) {
-                continue;
-            }
-            if (windows == null) {
-                windows = numericWindows(text);
-                windowTexts = new String[windows.size()];
-            }
-            for (int k = 0; k < windows.size(); k++) {
-                int[] w = windows.get(k);
-                if (w[2] >= d.minDigits()) {
-                    if (windowTexts[k] == null) {
-                        windowTexts[k] = text.substring(w[0], w[1]);
-                    }
-                    List<Finding> found = new ArrayList<>();
-                    d.find(windowTexts[k], found);
-                    for (Finding f : found) {
-                        raw.add(new Ranked(new Finding(f.type(), f.start() + w[0], f.end() + w[0]), tier));
-                    }
+        for (int w = 0; w < candidates.length; w++) {
+            for (long bits = candidates[w] | ungated[w]; bits != 0; bits &= bits - 1) {
+                Detector d = detectors.get(w * 64 + Long.numberOfTrailingZeros(bits));
+                if (runs.digits >= d.minDigits()) {
+                    find(d, text, runs, raw);
                 }
             }
         }
@@ -152,35 +112,80 @@ public final class Detectors {
         return kept;
     }
 
-    /**
-     * Maximal runs of digits and separators ({@code +().:-}, space) that hold digits, each widened by one
-     * character on both sides so that look-arounds see the same neighbours as in the whole text: {start, end, digits}.
-     */
-    static List<int[]> numericWindows(String text) {
-        List<int[]> out = new ArrayList<>();
-        int i = 0;
-        int n = text.length();
-        while (i < n) {
-            while (i < n && !isDigit(text.charAt(i))) {
-                i++;
-            }
-            if (i >= n) {
-                break;
-            }
-            int start = i;
-            while (start > 0 && isSeparator(text.charAt(start - 1))) {
-                start--;
-            }
-            int digits = 0;
-            while (i < n && (isDigit(text.charAt(i)) || isSeparator(text.charAt(i)))) {
-                if (isDigit(text.charAt(i))) {
-                    digits++;
-                }
-                i++;
-            }
-            out.add(new int[] {Math.max(0, start - 1), Math.min(n, i + 1), digits});
+    /** Adds d's findings in the text; a numeric detector looks only at the digit windows that could hold a match. */
+    private static void find(Detector d, String text, DigitRuns runs, List<Ranked> raw) {
+        int tier = tier(d);
+        List<Finding> found = new ArrayList<>();
+        if (!d.numeric()) {
+            d.find(text, found);
+            found.forEach(f -> raw.add(new Ranked(f, tier)));
+            return;
         }
-        return out;
+        for (int k = 0; k < runs.windows.size(); k++) {
+            int[] w = runs.windows.get(k);
+            if (w[2] >= d.minDigits()) {
+                found.clear();
+                d.find(runs.windowText(text, k), found);
+                for (Finding f : found) {
+                    raw.add(new Ranked(new Finding(f.type(), f.start() + w[0], f.end() + w[0]), tier));
+                }
+            }
+        }
+    }
+
+    /**
+     * A string's digits, found in one pass: how many in all, and its maximal runs of digits and separators
+     * ({@code +().:-}, space) that hold digits. A numeric detector needs its digits within one run, so ids and hashes,
+     * whose digit runs are short, yield no window. Each window is a run with at least minDigits digits, widened by
+     * one character on both sides so that look-arounds see the same neighbours as in the whole text.
+     */
+    private static final class DigitRuns {
+        int digits;
+        List<int[]> windows = List.of();
+        /** Each window's text, cut once and shared by the numeric detectors. */
+        private String[] windowTexts;
+
+        static DigitRuns of(String text, int minDigits) {
+            DigitRuns r = new DigitRuns();
+            int n = text.length();
+            int runStart = -1;
+            int runDigits = 0;
+            for (int i = 0; i <= n; i++) {
+                char c = i < n ? text.charAt(i) : 'x';
+                if (isDigit(c)) {
+                    runStart = runStart < 0 ? i : runStart;
+                    runDigits++;
+                } else if (isSeparator(c)) {
+                    runStart = runStart < 0 ? i : runStart;
+                } else if (runStart >= 0) {
+                    r.run(runStart, i, runDigits, n, minDigits);
+                    runStart = -1;
+                    runDigits = 0;
+                }
+            }
+            return r;
+        }
+
+        private void run(int start, int end, int runDigits, int n, int minDigits) {
+            digits += runDigits;
+            if (runDigits > 0 && runDigits >= minDigits) {
+                if (windows.isEmpty()) {
+                    windows = new ArrayList<>();
+                }
+                windows.add(new int[] {Math.max(0, start - 1), Math.min(n, end + 1), runDigits});
+            }
+        }
+
+        String windowText(String text, int k) {
+            if (windowTexts == null) {
+                windowTexts = new String[windows.size()];
+            }
+            if (windowTexts[k] == null) {
+                int[] w = windows.get(k);
+                windowTexts[k] = text.substring(w[0], w[1]);
+            }
+            return windowTexts[k];
+        }
     }
 
     private static boolean isDigit(char c) {

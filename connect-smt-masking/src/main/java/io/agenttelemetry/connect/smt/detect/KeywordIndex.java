@@ -124,8 +124,11 @@ final class KeywordIndex {
         }
     }
 
-    /** Detectors with at least one keyword in the text, compared case-insensitively (keywords are lowercase ASCII). */
-    BitSet match(String text) {
+    /**
+     * Detectors with at least one keyword in the text, compared case-insensitively (keywords are lowercase ASCII), as
+     * the words of a bit set: bit i of word i / 64 for detector i.
+     */
+    long[] match(String text) {
         long[] found = new long[words];
         int[] t = transitions;
         int[] cls = classOf;
@@ -143,6 +146,6 @@ final class KeywordIndex {
                 }
             }
         }
-        return BitSet.valueOf(found);
+        return found;
     }
 }

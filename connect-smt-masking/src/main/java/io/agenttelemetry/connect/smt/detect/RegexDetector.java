@@ -33,6 +33,8 @@ final class RegexDetector implements Detector {
     private boolean anchoredAtKeywords;
     /** The keywords by their first character, with the ASCII case bit set (so 'K' and 'k' share a slot). */
     private final String[][] keywordsByStart = new String[128][];
+    /** The characters a keyword may start with, both cases: where {@link #keywordAt} can be true. */
+    private final char[] keywordFirstChars;
 
     RegexDetector(String name, Family family, Pattern pattern, String[] keywords, int secretGroup, double minEntropy, Allowlist allowlist) {
         this(name, family, pattern, keywords, secretGroup, minEntropy, allowlist, v -> true);
@@ -57,6 +59,16 @@ final class RegexDetector implements Detector {
             }
             anchoredAtKeywords = true;
         }
+        StringBuilder firstChars = new StringBuilder();
+        for (int c = 0; c < keywordsByStart.length; c++) {
+            if (keywordsByStart[c] != null) {
+                firstChars.append((char) c);
+                if ((c & ~0x20) != c) {
+                    firstChars.append((char) (c & ~0x20));
+                }
+            }
+        }
+        keywordFirstChars = firstChars.toString().toCharArray();
     }
 
     @Override
@@ -137,15 +149,36 @@ final class RegexDetector implements Detector {
             return;
         }
         // Tried only where a keyword starts, as find() would try every position: the same matches, in the same order.
+        // The places to look are found by indexOf of the keywords' first characters (either case), which the JVM
+        // scans many characters at a time, instead of looking up every character.
         m.useTransparentBounds(true).useAnchoringBounds(false);
+        int n = text.length();
+        int[] next = new int[keywordFirstChars.length];
+        for (int j = 0; j < next.length; j++) {
+            next[j] = text.indexOf(keywordFirstChars[j]);
+        }
         int searchedFrom = 0;
-        for (int i = 0, n = text.length(); i < n; i++) {
+        int from = 0;
+        while (true) {
+            int i = -1;
+            for (int j = 0; j < next.length; j++) {
+                if (next[j] >= 0 && next[j] < from) {
+                    next[j] = text.indexOf(keywordFirstChars[j], from);
+                }
+                if (next[j] >= 0 && (i < 0 || next[j] < i)) {
+                    i = next[j];
+                }
+            }
+            if (i < 0) {
+                return;
+            }
+            from = i + 1;
             if (keywordAt(text, i)) {
                 m.region(i, n);
                 if (m.lookingAt()) {
                     accept(m, text, searchedFrom, out);
                     searchedFrom = m.end();
-                    i = Math.max(i, m.end() - 1);
+                    from = Math.max(from, m.end());
                 }
             }
         }
