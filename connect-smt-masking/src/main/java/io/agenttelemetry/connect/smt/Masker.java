@@ -44,8 +44,15 @@ final class Masker {
     private final MaskSensitiveDataConfig config;
     private final Detectors detectors;
     private final Mac hmac;
-    private static final int NAME_CACHE_SIZE = 10_000;
-    private final Map<String, Boolean> sensitiveNames = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Field-name verdicts, direct-mapped by hash: the same few hundred names come in every record. A colliding
+     * name replaces the slot; a slot holds name and verdict in one object, so readers on other threads see both.
+     */
+    private static final int NAME_CACHE_SLOTS = 4096;
+    private final NameVerdict[] sensitiveNames = new NameVerdict[NAME_CACHE_SLOTS];
+
+    private record NameVerdict(String name, boolean sensitive) {
+    }
 
     /** Counts of findings by type for one record. */
     static final class Tally {
@@ -299,14 +306,13 @@ final class Masker {
 
     /** Field names repeat across records, so the regex verdict is cached (bounded: noisy names just miss it). */
     private boolean isSensitiveName(String fieldName) {
-        Boolean known = sensitiveNames.get(fieldName);
-        if (known != null) {
-            return known;
+        int slot = fieldName.hashCode() & (NAME_CACHE_SLOTS - 1);
+        NameVerdict known = sensitiveNames[slot];
+        if (known != null && (known.name == fieldName || known.name.equals(fieldName))) {
+            return known.sensitive;
         }
         boolean sensitive = config.fieldNames.matcher(fieldName).matches();
-        if (sensitiveNames.size() < NAME_CACHE_SIZE) {
-            sensitiveNames.put(fieldName, sensitive);
-        }
+        sensitiveNames[slot] = new NameVerdict(fieldName, sensitive);
         return sensitive;
     }
 
