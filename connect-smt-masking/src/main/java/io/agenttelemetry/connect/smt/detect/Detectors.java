@@ -145,23 +145,37 @@ public final class Detectors {
         /** Each window's text, cut once and shared by the numeric detectors. */
         private String[] windowTexts;
 
+        /** Per ASCII character: 1 for a digit, 2 for a separator, 0 for anything else (as for all others). */
+        private static final byte[] KIND = new byte[128];
+
+        static {
+            for (char c = '0'; c <= '9'; c++) {
+                KIND[c] = 1;
+            }
+            for (char c : " -.()+:".toCharArray()) {
+                KIND[c] = 2;
+            }
+        }
+
         static DigitRuns of(String text, int minDigits) {
             DigitRuns r = new DigitRuns();
             int n = text.length();
             int runStart = -1;
             int runDigits = 0;
-            for (int i = 0; i <= n; i++) {
-                char c = i < n ? text.charAt(i) : 'x';
-                if (isDigit(c)) {
+            for (int i = 0; i < n; i++) {
+                char c = text.charAt(i);
+                int kind = c < 128 ? KIND[c] : 0;
+                if (kind != 0) {
                     runStart = runStart < 0 ? i : runStart;
-                    runDigits++;
-                } else if (isSeparator(c)) {
-                    runStart = runStart < 0 ? i : runStart;
+                    runDigits += kind & 1;
                 } else if (runStart >= 0) {
                     r.run(runStart, i, runDigits, n, minDigits);
                     runStart = -1;
                     runDigits = 0;
                 }
+            }
+            if (runStart >= 0) {
+                r.run(runStart, n, runDigits, n, minDigits);
             }
             return r;
         }
@@ -186,14 +200,6 @@ public final class Detectors {
             }
             return windowTexts[k];
         }
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
-
-    private static boolean isSeparator(char c) {
-        return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '+' || c == ':';
     }
 
     /** 0 for a specific secret detector, 1 for a generic one, 2 for PII: the lower tier names an overlap. */
