@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * IPv6 addresses in any RFC 4291 text form: full, compressed ({@code ::}), with an IPv4 tail, bracketed or
- * followed by a prefix length or zone. Candidates are maximal runs of hex digits, colons and dots; a run is an
- * address if it parses. To spare code like {@code std::vector}, a compressed address needs two groups, an IPv4 tail,
- * or to be {@code ::} or {@code ::1} exactly.
+ * followed by a prefix length or zone. Candidates are maximal runs of hex digits, colons and dots around a colon; a
+ * run is an address if it parses. To spare code like {@code std::vector}, a compressed address needs two groups, an
+ * IPv4 tail, or to be {@code ::} or {@code ::1} exactly.
  */
 final class Ipv6Detector implements Detector {
     @Override
@@ -26,21 +26,23 @@ final class Ipv6Detector implements Detector {
 
     @Override
     public void find(String text, List<Finding> out) {
-        int i = 0;
         int n = text.length();
-        while (i < n) {
-            if (!isAddressChar(text.charAt(i))) {
-                i++;
-                continue;
+        // Every address form holds a colon: runs are found around the colons (indexOf scans many characters at a
+        // time), not by looking at every character.
+        for (int colon = text.indexOf(':'); colon >= 0; ) {
+            int start = colon;
+            while (start > 0 && isAddressChar(text.charAt(start - 1))) {
+                start--;
             }
-            int start = i;
+            int i = colon;
             int colons = 0;
             while (i < n && isAddressChar(text.charAt(i))) {
                 colons += text.charAt(i) == ':' ? 1 : 0;
                 i++;
             }
+            colon = text.indexOf(':', i);
             if (colons < 2) {
-                continue; // every address form has at least two colons; most runs are plain hex words
+                continue; // every address form has at least two colons
             }
             int end = i;
             while (end > start && text.charAt(end - 1) == '.') {
