@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +17,6 @@ import org.junit.jupiter.api.Test;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * Server-side encryption and tags, as S3 receives them. The local S3-compatible server refuses SSE (501) and keeps no
@@ -27,20 +24,18 @@ import com.sun.net.httpserver.HttpServer;
  * does, for single PUTs and for multipart uploads (where they go with the upload's creation).
  */
 class ObjectHeadersTest {
-    private HttpServer server;
+    private FakeS3Endpoint s3;
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final Map<String, Headers> headersByRequest = new HashMap<>();
 
     @BeforeEach
     void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", this::answer);
-        server.start();
+        s3 = new FakeS3Endpoint(this::answer);
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        s3.close();
     }
 
     private void answer(HttpExchange exchange) throws IOException {
@@ -71,13 +66,7 @@ class ObjectHeadersTest {
     }
 
     private S3ArchiveSinkConfig config(String... settings) {
-        Map<String, String> c = new HashMap<>(Map.of("s3.bucket.name", "archive",
-                "s3.endpoint", "http://127.0.0.1:" + server.getAddress().getPort(), "s3.path.style.access.enabled", "true",
-                "aws.access.key.id", "test", "aws.secret.access.key", "test-secret"));
-        for (int i = 0; i < settings.length; i += 2) {
-            c.put(settings[i], settings[i + 1]);
-        }
-        return new S3ArchiveSinkConfig(c);
+        return new S3ArchiveSinkConfig(s3.settings(settings));
     }
 
     private Headers headers(String request) {

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,7 +22,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * Replays against objects written before a restart, with other object boundaries, against a fake S3 endpoint that
@@ -33,20 +30,18 @@ import com.sun.net.httpserver.HttpServer;
 class S3ArchiveSinkTaskTest {
     private static final TopicPartition TP = new TopicPartition("t", 0);
 
-    private HttpServer server;
+    private FakeS3Endpoint s3;
     /** Object key to its user metadata. */
     private final Map<String, Map<String, String>> objects = new ConcurrentHashMap<>();
 
     @BeforeEach
     void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", this::answer);
-        server.start();
+        s3 = new FakeS3Endpoint(this::answer);
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        s3.close();
     }
 
     private void answer(HttpExchange exchange) throws IOException {
@@ -132,9 +127,7 @@ class S3ArchiveSinkTaskTest {
     private S3ArchiveSinkTask task(int flushSize, FakeContext context) {
         S3ArchiveSinkTask task = new S3ArchiveSinkTask();
         task.initialize(context);
-        task.start(Map.of("s3.bucket.name", "archive", "s3.endpoint", "http://127.0.0.1:" + server.getAddress().getPort(),
-                "s3.path.style.access.enabled", "true", "aws.access.key.id", "test", "aws.secret.access.key", "test-secret",
-                "path.template", "{topic}/", "compression", "none", "flush.size", Integer.toString(flushSize),
+        task.start(s3.settings("path.template", "{topic}/", "compression", "none", "flush.size", Integer.toString(flushSize),
                 "name", "s3-test"));
         return task;
     }
