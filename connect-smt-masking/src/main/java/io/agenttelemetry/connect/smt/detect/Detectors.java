@@ -13,6 +13,18 @@ public final class Detectors {
     private final KeywordIndex keywords;
     /** Detectors without a keyword gate (or with keywords the index cannot hold): always candidates. */
     private final long[] ungated;
+    /** Per ASCII character: 1 for a digit, 2 for a separator of a digit run, 0 for anything else (as for all others). */
+    private static final byte[] DIGIT_KIND = new byte[128];
+
+    static {
+        for (char c = '0'; c <= '9'; c++) {
+            DIGIT_KIND[c] = 1;
+        }
+        for (char c : " -.()+:".toCharArray()) {
+            DIGIT_KIND[c] = 2;
+        }
+    }
+
     /** The fewest digits any numeric detector needs: shorter digit runs are no window. */
     private final int minNumericDigits;
     /**
@@ -87,8 +99,29 @@ public final class Detectors {
     }
 
     private List<Finding> scanUncached(String text) {
-        long[] candidates = keywords.match(text);
-        DigitRuns runs = DigitRuns.of(text, minNumericDigits);
+        // One pass over the text for both what gates the detectors: the keywords in it and its digit runs.
+        int n = text.length();
+        long[] candidates = new long[ungated.length];
+        DigitRuns runs = new DigitRuns(minNumericDigits, n);
+        int row = 0;
+        int runStart = -1;
+        int runDigits = 0;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            row = keywords.step(row, c, candidates);
+            int kind = c < 128 ? DIGIT_KIND[c] : 0;
+            if (kind != 0) {
+                runStart = runStart < 0 ? i : runStart;
+                runDigits += kind & 1;
+            } else if (runStart >= 0) {
+                runs.add(runStart, i, runDigits);
+                runStart = -1;
+                runDigits = 0;
+            }
+        }
+        if (runStart >= 0) {
+            runs.add(runStart, n, runDigits);
+        }
         List<Ranked> raw = new ArrayList<>();
         for (int w = 0; w < candidates.length; w++) {
             for (long bits = candidates[w] | ungated[w]; bits != 0; bits &= bits - 1) {
@@ -134,59 +167,32 @@ public final class Detectors {
     }
 
     /**
-     * A string's digits, found in one pass: how many in all, and its maximal runs of digits and separators
-     * ({@code +().:-}, space) that hold digits. A numeric detector needs its digits within one run, so ids and hashes,
-     * whose digit runs are short, yield no window. Each window is a run with at least minDigits digits, widened by
-     * one character on both sides so that look-arounds see the same neighbours as in the whole text.
+     * A string's digits: how many in all, and its maximal runs of digits and separators ({@code +().:-}, space) that
+     * hold digits. A numeric detector needs its digits within one run, so ids and hashes, whose digit runs are short,
+     * yield no window. Each window is a run with at least minDigits digits, widened by one character on both sides so
+     * that look-arounds see the same neighbours as in the whole text.
      */
     private static final class DigitRuns {
+        private final int minDigits;
+        private final int length;
         int digits;
         List<int[]> windows = List.of();
         /** Each window's text, cut once and shared by the numeric detectors. */
         private String[] windowTexts;
 
-        /** Per ASCII character: 1 for a digit, 2 for a separator, 0 for anything else (as for all others). */
-        private static final byte[] KIND = new byte[128];
-
-        static {
-            for (char c = '0'; c <= '9'; c++) {
-                KIND[c] = 1;
-            }
-            for (char c : " -.()+:".toCharArray()) {
-                KIND[c] = 2;
-            }
+        DigitRuns(int minDigits, int length) {
+            this.minDigits = minDigits;
+            this.length = length;
         }
 
-        static DigitRuns of(String text, int minDigits) {
-            DigitRuns r = new DigitRuns();
-            int n = text.length();
-            int runStart = -1;
-            int runDigits = 0;
-            for (int i = 0; i < n; i++) {
-                char c = text.charAt(i);
-                int kind = c < 128 ? KIND[c] : 0;
-                if (kind != 0) {
-                    runStart = runStart < 0 ? i : runStart;
-                    runDigits += kind & 1;
-                } else if (runStart >= 0) {
-                    r.run(runStart, i, runDigits, n, minDigits);
-                    runStart = -1;
-                    runDigits = 0;
-                }
-            }
-            if (runStart >= 0) {
-                r.run(runStart, n, runDigits, n, minDigits);
-            }
-            return r;
-        }
-
-        private void run(int start, int end, int runDigits, int n, int minDigits) {
+        /** A maximal run of digits and separators, from start to end, holding runDigits digits. */
+        void add(int start, int end, int runDigits) {
             digits += runDigits;
             if (runDigits > 0 && runDigits >= minDigits) {
                 if (windows.isEmpty()) {
                     windows = new ArrayList<>();
                 }
-                windows.add(new int[] {Math.max(0, start - 1), Math.min(n, end + 1), runDigits});
+                windows.add(new int[] {Math.max(0, start - 1), Math.min(length, end + 1), runDigits});
             }
         }
 

@@ -125,27 +125,20 @@ final class KeywordIndex {
     }
 
     /**
-     * Detectors with at least one keyword in the text, compared case-insensitively (keywords are lowercase ASCII), as
-     * the words of a bit set: bit i of word i / 64 for detector i.
+     * One character of a text read through the automaton from the given state: returns the next state, and adds to
+     * found (the words of a bit set: bit i of word i / 64 for detector i) the detectors of each keyword that ends
+     * here, compared case-insensitively (keywords are lowercase ASCII). A text starts at state 0.
      */
-    long[] match(String text) {
-        long[] found = new long[words];
-        int[] t = transitions;
-        int[] cls = classOf;
-        int row = 0;
-        for (int i = 0, n = text.length(); i < n; i++) {
-            int c = text.charAt(i);
-            int edge = c < ALPHABET ? t[row + cls[c]] : 0;
-            if (edge >= 0) {
-                row = edge;
-            } else {
-                row = ~edge;
-                long[] o = outputs[row / width];
-                for (int k = 0; k < o.length; k++) {
-                    found[k] |= o[k];
-                }
-            }
+    int step(int row, char c, long[] found) {
+        int edge = c < ALPHABET ? transitions[row + classOf[c]] : 0;
+        if (edge >= 0) {
+            return edge;
         }
-        return found;
+        int next = ~edge;
+        long[] o = outputs[next / width];
+        for (int k = 0; k < o.length; k++) {
+            found[k] |= o[k];
+        }
+        return next;
     }
 }
