@@ -1,6 +1,7 @@
 package io.agenttelemetry.connect.s3;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
@@ -13,8 +14,12 @@ import com.sun.net.httpserver.HttpServer;
 final class FakeS3Endpoint implements AutoCloseable {
     private final HttpServer server;
 
-    FakeS3Endpoint(HttpHandler handler) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    FakeS3Endpoint(HttpHandler handler) {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         server.createContext("/", handler);
         server.start();
     }

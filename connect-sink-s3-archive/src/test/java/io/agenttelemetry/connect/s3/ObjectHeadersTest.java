@@ -11,8 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.kafka.connect.sink.SinkRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import com.sun.net.httpserver.Headers;
@@ -24,19 +23,10 @@ import com.sun.net.httpserver.HttpExchange;
  * does, for single PUTs and for multipart uploads (where they go with the upload's creation).
  */
 class ObjectHeadersTest {
-    private FakeS3Endpoint s3;
+    @AutoClose
+    private final FakeS3Endpoint s3 = new FakeS3Endpoint(this::answer);
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final Map<String, Headers> headersByRequest = new HashMap<>();
-
-    @BeforeEach
-    void start() throws IOException {
-        s3 = new FakeS3Endpoint(this::answer);
-    }
-
-    @AfterEach
-    void stop() {
-        s3.close();
-    }
 
     private void answer(HttpExchange exchange) throws IOException {
         exchange.getRequestBody().readAllBytes();

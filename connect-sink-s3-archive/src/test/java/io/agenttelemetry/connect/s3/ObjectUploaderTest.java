@@ -11,32 +11,26 @@ import java.util.Map;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.SinkRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
+
+import com.sun.net.httpserver.HttpExchange;
 
 
 /** How refusals are treated, against a fake S3 endpoint that answers every request with one error. */
 class ObjectUploaderTest {
-    private FakeS3Endpoint s3;
+    @AutoClose
+    private final FakeS3Endpoint s3 = new FakeS3Endpoint(this::refuse);
     private volatile String errorCode;
 
-    @BeforeEach
-    void start() throws IOException {
-        s3 = new FakeS3Endpoint(exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>" + errorCode + "</Code><Message>refused"
-                    + "</Message><RequestId>1</RequestId></Error>").getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/xml");
-            exchange.sendResponseHeaders(403, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-    }
-
-    @AfterEach
-    void stop() {
-        s3.close();
+    private void refuse(HttpExchange exchange) throws IOException {
+        exchange.getRequestBody().readAllBytes();
+        byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>" + errorCode + "</Code><Message>refused"
+                + "</Message><RequestId>1</RequestId></Error>").getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/xml");
+        exchange.sendResponseHeaders(403, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
     }
 
     private RuntimeException write(S3ArchiveSinkTaskMetrics metrics) {

@@ -17,8 +17,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTaskContext;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -30,19 +29,10 @@ import com.sun.net.httpserver.HttpExchange;
 class S3ArchiveSinkTaskTest {
     private static final TopicPartition TP = new TopicPartition("t", 0);
 
-    private FakeS3Endpoint s3;
+    @AutoClose
+    private final FakeS3Endpoint s3 = new FakeS3Endpoint(this::answer);
     /** Object key to its user metadata. */
     private final Map<String, Map<String, String>> objects = new ConcurrentHashMap<>();
-
-    @BeforeEach
-    void start() throws IOException {
-        s3 = new FakeS3Endpoint(this::answer);
-    }
-
-    @AfterEach
-    void stop() {
-        s3.close();
-    }
 
     private void answer(HttpExchange exchange) throws IOException {
         exchange.getRequestBody().readAllBytes();
