@@ -304,13 +304,8 @@ public final class SinkThroughputBenchmark {
         // Done when OpenSearch has indexed every document, as the baseline is when its last _bulk returns: read from
         // the indexing stats, every 50 ms, since counting would need a refresh each time, which costs the node the
         // very CPU it indexes with (and the baseline no refreshes). The count is checked afterwards, untimed.
-        long deadline = t0 + Duration.ofMinutes(20).toMillis();
-        while (indexed(url, prefix + "-*") < events) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException(name + " indexed " + indexed(url, prefix + "-*") + " of " + events + " in 20 minutes");
-            }
-            Thread.sleep(50);
-        }
+        Wait.until(name + " indexed every document", Duration.ofMinutes(20), Duration.ofMillis(50),
+                () -> indexed(url, prefix + "-*") >= events);
         double seconds = (System.currentTimeMillis() - t0) / 1e3;
         Wait.until("all documents searchable", Duration.ofMinutes(5), () -> count(url, prefix + "-*") >= events);
         long operations = indexed(url, prefix + "-*");
@@ -383,13 +378,7 @@ public final class SinkThroughputBenchmark {
             // Asked once a second: each listing costs S3Proxy CPU that the sink competes for, and the end of the
             // run is not when this sees it but when S3Proxy finished writing the last object, the newest
             // modification time of its files.
-            long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
-            while (archived.count() < events) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(name + " did not archive every event in 20 minutes");
-                }
-                Thread.sleep(1000);
-            }
+            Wait.until(name + " archived every event", Duration.ofMinutes(20), Duration.ofSeconds(1), () -> archived.count() >= events);
         }
         double seconds = (lastWrite(stack.s3().bucketDirectory(BUCKET).resolve(name)) - started) / 1e3;
         System.out.printf(Locale.ROOT, "S3ArchiveSink (%s): %d events in %.1f s%n", run, events, seconds);

@@ -21,8 +21,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import io.agenttelemetry.connect.stack.Http;
 import io.agenttelemetry.connect.stack.LocalStack;
-import io.agenttelemetry.connect.stack.Wait;
 import io.agenttelemetry.connect.stack.S3Server;
+import io.agenttelemetry.connect.stack.Wait;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -65,13 +65,8 @@ final class StackClients {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafka().bootstrapServers()))) {
             // Asked every 20 ms, not at Wait's 200 ms: the sink starts working the moment it holds its partitions,
             // and what it does before the measurement starts would not be timed.
-            long deadline = created + Duration.ofMinutes(2).toMillis();
-            while (assigned(admin, "connect-" + name) < partitions) {
-                if (System.currentTimeMillis() > deadline) {
-                    throw new IllegalStateException(name + " did not get its partitions in 2 minutes");
-                }
-                Thread.sleep(20);
-            }
+            Wait.until(name + " holds its partitions", Duration.ofMinutes(2), Duration.ofMillis(20),
+                    () -> assigned(admin, "connect-" + name) >= partitions);
         }
         long started = System.currentTimeMillis();
         System.out.printf(Locale.ROOT, "%s: start-up (connector creation to partitions assigned) %.1f s, not timed%n",

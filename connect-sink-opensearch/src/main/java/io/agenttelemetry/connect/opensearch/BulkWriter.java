@@ -276,11 +276,14 @@ final class BulkWriter implements Closeable {
         for (Document d : docs) {
             if (d.isDelete()) {
                 ops.add(BulkOperation.of(op -> op.delete(x -> x.index(d.index).id(d.id))));
-            } else if (dataStreams) {
+                continue;
+            }
+            RawValue source = new RawValue(new RawJson(d.source));
+            if (dataStreams) {
                 // Data streams take creates only; a replayed id already in the write index is a 409, ignored.
-                ops.add(BulkOperation.of(op -> op.create(x -> x.index(d.index).id(d.id).document(new RawValue(new RawJson(d.source))))));
+                ops.add(BulkOperation.of(op -> op.create(x -> x.index(d.index).id(d.id).document(source))));
             } else {
-                ops.add(BulkOperation.of(op -> op.index(x -> x.index(d.index).id(d.id).document(new RawValue(new RawJson(d.source))))));
+                ops.add(BulkOperation.of(op -> op.index(x -> x.index(d.index).id(d.id).document(source))));
             }
         }
         return BulkRequest.of(b -> b.operations(ops));

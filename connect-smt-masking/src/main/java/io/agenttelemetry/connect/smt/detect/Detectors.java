@@ -9,10 +9,6 @@ import java.util.Set;
 
 /** The enabled detectors, run together over a string; overlapping findings resolve to the earliest, longest one. */
 public final class Detectors {
-    private final List<Detector> detectors;
-    private final KeywordIndex keywords;
-    /** Detectors without a keyword gate (or with keywords the index cannot hold): always candidates. */
-    private final long[] ungated;
     /** Per ASCII character: 1 for a digit, 2 for a separator of a digit run, 0 for anything else (as for all others). */
     private static final byte[] DIGIT_KIND = new byte[128];
 
@@ -25,6 +21,12 @@ public final class Detectors {
         }
     }
 
+    private final List<Detector> detectors;
+    private final KeywordIndex keywords;
+    /** Detectors without a keyword gate (or with keywords the index cannot hold): always candidates. */
+    private final long[] ungated;
+    /** Each detector's tier, by index (see {@link #tier}). */
+    private final int[] tiers;
     /** The fewest digits any numeric detector needs: shorter digit runs are no window. */
     private final int minNumericDigits;
     /**
@@ -40,7 +42,9 @@ public final class Detectors {
         this.detectors = detectors;
         List<String[]> perDetector = new ArrayList<>();
         this.ungated = new long[(detectors.size() + 63) / 64];
+        this.tiers = new int[detectors.size()];
         for (int i = 0; i < detectors.size(); i++) {
+            tiers[i] = tier(detectors.get(i));
             String[] k = detectors.get(i).keywords();
             perDetector.add(k);
             if (k.length == 0 || java.util.Arrays.stream(k).anyMatch(w -> w.chars().anyMatch(c -> c >= 128))) {
@@ -125,9 +129,10 @@ public final class Detectors {
         List<Ranked> raw = new ArrayList<>();
         for (int w = 0; w < candidates.length; w++) {
             for (long bits = candidates[w] | ungated[w]; bits != 0; bits &= bits - 1) {
-                Detector d = detectors.get(w * 64 + Long.numberOfTrailingZeros(bits));
+                int i = w * 64 + Long.numberOfTrailingZeros(bits);
+                Detector d = detectors.get(i);
                 if (runs.digits >= d.minDigits()) {
-                    find(d, text, runs, raw);
+                    find(d, tiers[i], text, runs, raw);
                 }
             }
         }
@@ -146,8 +151,7 @@ public final class Detectors {
     }
 
     /** Adds d's findings in the text; a numeric detector looks only at the digit windows that could hold a match. */
-    private static void find(Detector d, String text, DigitRuns runs, List<Ranked> raw) {
-        int tier = tier(d);
+    private static void find(Detector d, int tier, String text, DigitRuns runs, List<Ranked> raw) {
         List<Finding> found = new ArrayList<>();
         if (!d.numeric()) {
             d.find(text, found);

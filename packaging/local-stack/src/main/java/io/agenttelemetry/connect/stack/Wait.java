@@ -18,6 +18,22 @@ public final class Wait {
      * @throws StackException on timeout, naming what was awaited
      */
     public static void until(String what, Duration timeout, BooleanSupplier condition, ManagedProcess process) {
+        until(what, timeout, Duration.ofMillis(POLL_MILLIS), condition, process);
+    }
+
+    public static void until(String what, Duration timeout, BooleanSupplier condition) {
+        until(what, timeout, condition, null);
+    }
+
+    /**
+     * Polls every given interval: shorter where the moment matters (a measurement's start), longer where each check
+     * costs the servers under measurement.
+     */
+    public static void until(String what, Duration timeout, Duration every, BooleanSupplier condition) {
+        until(what, timeout, every, condition, null);
+    }
+
+    private static void until(String what, Duration timeout, Duration every, BooleanSupplier condition, ManagedProcess process) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             if (safely(condition)) {
@@ -32,16 +48,12 @@ public final class Wait {
                 throw new StackException("timed out after " + timeout.toSeconds() + " s waiting for " + what + tail);
             }
             try {
-                Thread.sleep(POLL_MILLIS);
+                Thread.sleep(every.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new StackException("interrupted while waiting for " + what, e);
             }
         }
-    }
-
-    public static void until(String what, Duration timeout, BooleanSupplier condition) {
-        until(what, timeout, condition, null);
     }
 
     private static boolean safely(BooleanSupplier condition) {
