@@ -1,6 +1,14 @@
 package io.agenttelemetry.connect.benchmarks;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.HashMap;
@@ -8,10 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.common.GroupState;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -32,6 +39,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** The clients and configs the end-to-end benchmarks share: Kafka, the local S3 server and our S3 sink. */
 final class StackClients {
+    private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS", Locale.ROOT);
+
     private StackClients() {
     }
 
@@ -54,33 +63,39 @@ final class StackClients {
     }
 
     /**
-     * Creates a sink connector and waits until its consumers hold all of the topic's partitions.
+     * Creates a sink connector and returns when its consumers first held partitions, read from the worker's log.
+     * <p>
+     * Asking the group's state instead (earlier) can start the clock late: when Connect rebalances the new tasks a
+     * second time, the first assignment may come and go between two polls while the tasks already consume.
      *
-     * @return System.currentTimeMillis() at that moment: where a throughput measurement starts, after the
-     * connector's start-up (task creation, group join), which is a fixed cost and not throughput
+     * @return epoch milliseconds at which the connector's consumers were first assigned partitions: where a
+     * throughput measurement starts, after the connector's start-up (task creation, group join), which is a fixed
+     * cost and not throughput
      */
-    static long startSink(LocalStack stack, String name, Map<String, String> config, int partitions) throws Exception {
+    static long startSink(LocalStack stack, String name, Map<String, String> config) throws Exception {
         long created = System.currentTimeMillis();
         Http.send("PUT", stack.connect().restUrl() + "/connectors/" + name + "/config", Http.mapper().writeValueAsString(config)).ok();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafka().bootstrapServers()))) {
-            // Asked every 20 ms, not at Wait's 200 ms: the sink starts working the moment it holds its partitions,
-            // and what it does before the measurement starts would not be timed.
-            Wait.until(name + " holds its partitions", Duration.ofMinutes(2), Duration.ofMillis(20),
-                    () -> assigned(admin, "connect-" + name) >= partitions);
-        }
-        long started = System.currentTimeMillis();
+        Path log = stack.connect().process().log();
+        String marker = "groupId=connect-" + name + "] Adding newly assigned partitions";
+        long[] assigned = {0};
+        Wait.until(name + " holds partitions", Duration.ofMinutes(2), Duration.ofMillis(50), () -> {
+            assigned[0] = loggedAt(log, marker);
+            return assigned[0] > 0;
+        });
         System.out.printf(Locale.ROOT, "%s: start-up (connector creation to partitions assigned) %.1f s, not timed%n",
-                name, (started - created) / 1e3);
-        return started;
+                name, (assigned[0] - created) / 1e3);
+        return assigned[0];
     }
 
-    private static int assigned(Admin admin, String group) {
-        try {
-            ConsumerGroupDescription d = admin.describeConsumerGroups(List.of(group)).all().get().get(group);
-            return d.groupState() != GroupState.STABLE ? 0
-                    : d.members().stream().mapToInt(m -> m.assignment().topicPartitions().size()).sum();
-        } catch (Exception e) {
-            return 0;
+    /** Epoch milliseconds of the worker log's first line containing the marker, 0 if none yet. */
+    private static long loggedAt(Path log, String marker) {
+        try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            // Lines start with "[yyyy-MM-dd HH:mm:ss,SSS]" in the machine's zone (the worker's log4j2 pattern %d).
+            return lines.filter(l -> l.contains(marker)).findFirst()
+                    .map(l -> LocalDateTime.parse(l.substring(1, 24), LOG_TIME).atZone(ZoneId.systemDefault()).toInstant().toEpochMilli())
+                    .orElse(0L);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -104,8 +119,6 @@ final class StackClients {
                         AwsBasicCredentials.create(S3Server.ACCESS_KEY, S3Server.SECRET_KEY))).build();
     }
 
-    /** Records the sink has archived under the prefix, from its objects' record-count metadata. */
-    /** Sums record-count metadata: single-PUT objects carry it, multipart objects' offsets markers do. */
     /**
      * Counts the records archived under a prefix from the record-count metadata of the objects (single PUTs) and of
      * the offsets markers (multipart uploads); each object is asked once, so frequent polls stay cheap.
