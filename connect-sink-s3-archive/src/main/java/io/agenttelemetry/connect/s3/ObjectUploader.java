@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
@@ -87,8 +88,8 @@ final class ObjectUploader implements Closeable {
     }
 
     /** Runs {@link #write} in the background; the future holds its result or its exception. */
-    Future<Long> startWrite(PartitionBuffer b) {
-        return objectWrites.submit(() -> write(b));
+    CompletableFuture<Long> startWrite(PartitionBuffer b) {
+        return CompletableFuture.supplyAsync(() -> write(b), objectWrites);
     }
 
     /**

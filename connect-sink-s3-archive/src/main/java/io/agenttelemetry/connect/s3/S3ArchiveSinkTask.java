@@ -1,5 +1,6 @@
 package io.agenttelemetry.connect.s3;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -7,7 +8,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
 
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -26,7 +27,9 @@ import io.agenttelemetry.connect.model.config.TaskConfigs;
 /**
  * One object per topic-partition at a time, written when it is full or old enough; an object larger than a part
  * goes by multipart upload, a part as soon as it fills. A full object is written in the background while the next
- * one fills, but a partition's next object is written only once its previous one is known to be in S3. Offsets are
+ * one fills, but a partition's next object is written only once its previous one is known to be in S3 as new: full
+ * objects wait their turn in the background, so the task goes on meanwhile (once the partition is past what earlier
+ * runs archived; until then it waits for each write). Offsets are
  * committed only up to the end of objects durably in S3; an object found under our key after a crash tells, through
  * its metadata, which records it already holds, and the consumer is moved to just after it.
  */
@@ -37,8 +40,17 @@ public class S3ArchiveSinkTask extends SinkTask {
     private ObjectUploader uploader;
     private ErrantRecordReporter reporter;
     private final Map<TopicPartition, PartitionBuffer> open = new HashMap<>();
-    /** Full objects being written in the background: at most one per partition, so they land in offset order. */
-    private final Map<TopicPartition, ObjectWrite> writing = new HashMap<>();
+    /**
+     * Each partition's full objects being written in the background, oldest first: one at a time, each once the one
+     * before it is in S3, so they land in offset order.
+     */
+    private final Map<TopicPartition, ArrayDeque<ObjectWrite>> writing = new HashMap<>();
+    /**
+     * Partitions that have written an object under a key no earlier run had used: past the objects earlier runs
+     * left, so their next objects may queue. Until then each waits for the one before, whose result may move the
+     * partition on past records already taken (skipped without reading them again).
+     */
+    private final Set<TopicPartition> pastArchived = new HashSet<>();
     /** Last offset taken into a buffer (or skipped as already archived): redeliveries at or below it are dropped. */
     private final Map<TopicPartition, Long> lastOffset = new HashMap<>();
     /** Records up to this offset are in an object written before a restart, and are skipped. */
@@ -46,6 +58,8 @@ public class S3ArchiveSinkTask extends SinkTask {
     /** Offsets safe to commit: just past the last record durably in S3. */
     private final Map<TopicPartition, Long> committable = new HashMap<>();
     private S3ArchiveSinkTaskMetrics metrics;
+    /** Result of a write that did not start: the one before it found other records under its key. */
+    private static final long NOT_WRITTEN = Long.MIN_VALUE;
 
     @Override
     public String version() {
@@ -152,7 +166,7 @@ public class S3ArchiveSinkTask extends SinkTask {
      */
     private void boundMemory(Set<TopicPartition> rewound) {
         while (true) {
-            long total = writing.values().stream().mapToLong(w -> w.bytes).sum();
+            long total = writing.values().stream().flatMap(ArrayDeque::stream).mapToLong(w -> w.bytes).sum();
             Map.Entry<TopicPartition, PartitionBuffer> largest = null;
             for (Map.Entry<TopicPartition, PartitionBuffer> e : open.entrySet()) {
                 total += e.getValue().size();
@@ -164,8 +178,10 @@ public class S3ArchiveSinkTask extends SinkTask {
                 return;
             }
             if (!writing.isEmpty()) {
-                log.debug("Open objects and objects being written hold more than {} bytes; awaiting the writes", config.bufferMaxBytes);
-                settleAll(true, rewound);
+                // One write at a time: the others go on meanwhile, and one may free enough.
+                TopicPartition tp = writing.keySet().iterator().next();
+                log.debug("Open objects and objects being written hold more than {} bytes; awaiting a write of {}", config.bufferMaxBytes, tp);
+                settle(tp, true, rewound);
                 continue;
             }
             if (largest == null) {
@@ -196,41 +212,60 @@ public class S3ArchiveSinkTask extends SinkTask {
     }
 
     /**
-     * Hands the buffer over to be written as an object in the background, once the partition's previous object is
-     * written (unless that one showed the buffer's records archived before a restart: then it is dropped).
+     * Hands the buffer over to be written as an object in the background: now if the partition has no write going,
+     * else after the objects before it (unless one of those shows the buffer's records archived before a restart:
+     * then it is dropped).
      *
      * @return true if the partition may go on with the next record, false if the consumer was rewound
      */
     private boolean flush(TopicPartition tp, PartitionBuffer buffer, Set<TopicPartition> rewound) {
-        if (!settle(tp, true, rewound)) {
+        if (!settle(tp, !pastArchived.contains(tp), rewound)) {
             return false;
         }
         if (open.get(tp) == buffer) {
             open.remove(tp);
-            writing.put(tp, new ObjectWrite(buffer, buffer.size(), uploader.startWrite(buffer)));
+            ArrayDeque<ObjectWrite> writes = writing.computeIfAbsent(tp, k -> new ArrayDeque<>());
+            ObjectWrite before = writes.peekLast();
+            writes.add(new ObjectWrite(buffer, buffer.size(), before == null ? uploader.startWrite(buffer) : after(before, buffer)));
         }
         return true;
     }
 
-    /** Takes the results of the background writes: of all of them with wait, else of those that have ended. */
+    /**
+     * The buffer's write, started in the background once the write before it has put its object in S3 (or found
+     * the same records there); else not started, and its result is {@link #NOT_WRITTEN}.
+     */
+    private CompletableFuture<Long> after(ObjectWrite before, PartitionBuffer buffer) {
+        return before.result.thenCompose(end -> end < 0 || end == before.buffer.endOffset()
+                ? uploader.startWrite(buffer) : CompletableFuture.completedFuture(NOT_WRITTEN));
+    }
+
+    /**
+     * Takes the results of the background writes that have ended, in each partition's order; with wait, first
+     * awaits each partition's oldest (the objects after it are not awaited).
+     */
     private void settleAll(boolean wait, Set<TopicPartition> rewound) {
         for (TopicPartition tp : new ArrayList<>(writing.keySet())) {
-            settle(tp, wait, rewound);
+            boolean goOn = settle(tp, wait, rewound);
+            while (goOn && writing.containsKey(tp) && writing.get(tp).peekFirst().result.isDone()) {
+                goOn = settle(tp, false, rewound);
+            }
         }
     }
 
     /**
-     * Takes the result of the partition's background write, if there is one and it has ended (or, with wait, once it
-     * has). Its offsets become committable. A write that failed retriably starts again and its exception is thrown, so
-     * the worker backs off. If an object written before a restart held the key, the partition goes on after that
-     * object's end: the open object is dropped if it overlaps it, records up to its end are skipped, and if it ends
-     * before records already taken, the consumer is rewound to read them again. Connect takes a rewind for a commit,
-     * so there is none where skipping will do.
+     * Takes the result of the partition's oldest background write, if there is one and it has ended (or, with wait,
+     * once it has). Its offsets become committable. A write that failed retriably starts again, the ones after it
+     * wait for it again, and its exception is thrown, so the worker backs off. If an object written before a restart
+     * held the key, the partition goes on after that object's end: the objects after it and the open one are dropped,
+     * records up to its end are skipped, and if it ends before records already taken, the consumer is rewound to
+     * read them again. Connect takes a rewind for a commit, so there is none where skipping will do.
      *
      * @return false if the partition was rewound
      */
     private boolean settle(TopicPartition tp, boolean wait, Set<TopicPartition> rewound) {
-        ObjectWrite w = writing.get(tp);
+        ArrayDeque<ObjectWrite> writes = writing.get(tp);
+        ObjectWrite w = writes == null ? null : writes.peekFirst();
         if (w == null || (!wait && !w.result.isDone())) {
             return true;
         }
@@ -241,26 +276,35 @@ public class S3ArchiveSinkTask extends SinkTask {
         } catch (ExecutionException e) {
             RuntimeException cause = e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : new ConnectException(e.getCause());
             if (cause instanceof RetriableException) {
-                w.result = uploader.startWrite(buffer);
+                ObjectWrite before = null;
+                for (ObjectWrite each : writes) {
+                    each.result = before == null ? uploader.startWrite(each.buffer) : after(before, each.buffer);
+                    before = each;
+                }
             }
             throw cause;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RetriableException("interrupted while writing s3://" + config.bucket + "/" + buffer.key(), e);
         }
-        writing.remove(tp);
-        if (existingEnd < 0) {
-            metrics.objectWritten(buffer.count(), buffer.objectSize());
+        writes.poll();
+        if (writes.isEmpty()) {
+            writing.remove(tp);
+        }
+        if (existingEnd < 0 || existingEnd == buffer.endOffset()) {
+            if (existingEnd < 0) {
+                pastArchived.add(tp);
+                metrics.objectWritten(buffer.count(), buffer.objectSize());
+                log.debug("Wrote {} records of {} to {} ({} bytes, {} parts)", buffer.count(), tp, buffer.key(), buffer.objectSize(),
+                        Math.max(1, buffer.partETags().size()));
+            } else {
+                log.info("{} already exists with the same records; {} goes on after offset {}", buffer.key(), tp, existingEnd);
+            }
             committable.put(tp, buffer.endOffset() + 1);
-            log.debug("Wrote {} records of {} to {} ({} bytes, {} parts)", buffer.count(), tp, buffer.key(), buffer.objectSize(),
-                    Math.max(1, buffer.partETags().size()));
             return true;
         }
-        if (existingEnd == buffer.endOffset()) {
-            log.info("{} already exists with the same records; {} goes on after offset {}", buffer.key(), tp, existingEnd);
-            committable.put(tp, existingEnd + 1);
-            return true;
-        }
+        abandonWrites(tp);
+        pastArchived.remove(tp);
         PartitionBuffer next = open.remove(tp);
         if (next != null) {
             uploader.abort(next);
@@ -307,7 +351,8 @@ public class S3ArchiveSinkTask extends SinkTask {
             if (buffer != null) {
                 uploader.abort(buffer);
             }
-            abandon(writing.remove(tp));
+            abandonWrites(tp);
+            pastArchived.remove(tp);
             lastOffset.remove(tp);
             archivedUpTo.remove(tp);
             committable.remove(tp);
@@ -319,8 +364,7 @@ public class S3ArchiveSinkTask extends SinkTask {
         if (uploader != null) {
             open.values().forEach(uploader::abort);
             open.clear();
-            writing.values().forEach(this::abandon);
-            writing.clear();
+            new ArrayList<>(writing.keySet()).forEach(this::abandonWrites);
             uploader.close();
         }
         if (metrics != null) {
@@ -329,13 +373,17 @@ public class S3ArchiveSinkTask extends SinkTask {
     }
 
     /**
-     * A write still running when its partition goes: stopped if it can be. Should it land anyway, it is an object
+     * The partition's writes, when it goes or its records are to be read again or are in S3 already: those not
+     * started never will be. One running goes on until it ends (or the task stops); should it land, it is an object
      * whose offsets were not committed, which the next reader of the partition finds under its key and skips.
      */
-    private void abandon(ObjectWrite w) {
-        if (w != null) {
-            w.result.cancel(true);
-            uploader.abort(w.buffer);
+    private void abandonWrites(TopicPartition tp) {
+        ArrayDeque<ObjectWrite> writes = writing.remove(tp);
+        if (writes != null) {
+            for (ObjectWrite w : writes) {
+                w.result.cancel(true);
+                uploader.abort(w.buffer);
+            }
         }
     }
 
@@ -343,9 +391,9 @@ public class S3ArchiveSinkTask extends SinkTask {
     private static final class ObjectWrite {
         final PartitionBuffer buffer;
         final long bytes;
-        Future<Long> result;
+        CompletableFuture<Long> result;
 
-        ObjectWrite(PartitionBuffer buffer, long bytes, Future<Long> result) {
+        ObjectWrite(PartitionBuffer buffer, long bytes, CompletableFuture<Long> result) {
             this.buffer = buffer;
             this.bytes = bytes;
             this.result = result;

@@ -6,6 +6,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
@@ -13,6 +15,8 @@ import com.sun.net.httpserver.HttpServer;
 /** A local HTTP endpoint standing in for S3 in unit tests (the test answers its requests), and sink settings for it. */
 final class FakeS3Endpoint implements AutoCloseable {
     private final HttpServer server;
+    /** Requests are answered concurrently, as S3 does, so a test may hold one back while others go on. */
+    private final ExecutorService handlers = Executors.newCachedThreadPool();
 
     FakeS3Endpoint(HttpHandler handler) {
         try {
@@ -21,6 +25,7 @@ final class FakeS3Endpoint implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/", handler);
+        server.setExecutor(handlers);
         server.start();
     }
 
@@ -38,5 +43,6 @@ final class FakeS3Endpoint implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        handlers.shutdownNow();
     }
 }

@@ -1,10 +1,13 @@
 package io.agenttelemetry.connect.s3;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +15,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -24,7 +30,8 @@ import com.sun.net.httpserver.HttpExchange;
 
 /**
  * Replays against objects written before a restart, with other object boundaries, against a fake S3 endpoint that
- * keeps each object's metadata and honours {@code If-None-Match: *}: every record stays in exactly one object.
+ * keeps each object's metadata and honours {@code If-None-Match: *}: every record stays in exactly one object. And a
+ * partition's objects are written one after the other, in order, without holding up the other partitions.
  */
 class S3ArchiveSinkTaskTest {
     private static final TopicPartition TP = new TopicPartition("t", 0);
@@ -34,9 +41,25 @@ class S3ArchiveSinkTaskTest {
     /** Object key to its user metadata. */
     private final Map<String, Map<String, String>> objects = new ConcurrentHashMap<>();
 
+    /** Keys of the objects whose writes wait until the test lets them go. */
+    private final Set<String> heldBack = ConcurrentHashMap.newKeySet();
+    private final CountDownLatch letGo = new CountDownLatch(1);
+    /** Keys in the order their PUTs arrived. */
+    private final List<String> putOrder = new CopyOnWriteArrayList<>();
+
     private void answer(HttpExchange exchange) throws IOException {
         exchange.getRequestBody().readAllBytes();
         String key = exchange.getRequestURI().getPath().substring("/archive/".length());
+        if (exchange.getRequestMethod().equals("PUT")) {
+            putOrder.add(key);
+        }
+        if (heldBack.contains(key)) {
+            try {
+                letGo.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         Map<String, String> existing = objects.get(key);
         if (exchange.getRequestMethod().equals("PUT")) {
             if (existing != null && "*".equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
@@ -101,6 +124,40 @@ class S3ArchiveSinkTaskTest {
         assertEquals(Map.of(0L, 9L, 10L, 24L), ranges());
     }
 
+    @Test
+    void aPartitionWaitingForItsWriteHoldsUpNoOther() throws Exception {
+        TopicPartition other = new TopicPartition("t", 1);
+        S3ArchiveSinkTask task = task(5, new FakeContext());
+        task.put(records(TP, 0, 5));
+        assertEquals(Map.of(TP, new OffsetAndMetadata(5)), task.preCommit(Map.of(TP, new OffsetAndMetadata(5))));
+        heldBack.add("t/t+0+00000000000000000005.jsonl");
+
+        // +5 hangs; +10 and +15 queue behind it, and partition 1 is written meanwhile.
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            task.put(records(TP, 5, 20));
+            task.put(records(other, 0, 10));
+        });
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!objects.containsKey("t/t+1+00000000000000000005.jsonl") && System.nanoTime() < deadline) {
+            Thread.sleep(10); // its write goes on in the background
+        }
+        assertTrue(objects.containsKey("t/t+1+00000000000000000005.jsonl"), "partition 1 written: " + objects.keySet());
+        assertFalse(putOrder.contains("t/t+0+00000000000000000010.jsonl"), "+10 waits for +5: " + putOrder);
+
+        letGo.countDown();
+        // Each commit takes the writes running then; the queued ones follow, one after the other.
+        Map<TopicPartition, OffsetAndMetadata> all = Map.of(TP, new OffsetAndMetadata(20), other, new OffsetAndMetadata(10));
+        Map<TopicPartition, OffsetAndMetadata> committed = task.preCommit(all);
+        for (int commits = 1; !committed.equals(all) && commits < 10; commits++) {
+            committed = task.preCommit(all);
+        }
+        assertEquals(all, committed);
+        task.stop();
+        List<String> partition0 = putOrder.stream().filter(k -> k.startsWith("t/t+0+")).collect(Collectors.toList());
+        assertEquals(List.of("t/t+0+00000000000000000000.jsonl", "t/t+0+00000000000000000005.jsonl",
+                "t/t+0+00000000000000000010.jsonl", "t/t+0+00000000000000000015.jsonl"), partition0);
+    }
+
     private long run(int flushSize, int from, int to) {
         return run(flushSize, from, to, new FakeContext());
     }
@@ -123,9 +180,13 @@ class S3ArchiveSinkTaskTest {
     }
 
     private static List<SinkRecord> records(int from, int to) {
+        return records(TP, from, to);
+    }
+
+    private static List<SinkRecord> records(TopicPartition tp, int from, int to) {
         List<SinkRecord> out = new ArrayList<>();
         for (int i = from; i < to; i++) {
-            out.add(new SinkRecord(TP.topic(), TP.partition(), null, null, null, Map.of("n", i), i, 1_764_151_200_000L, null));
+            out.add(new SinkRecord(tp.topic(), tp.partition(), null, null, null, Map.of("n", i), i, 1_764_151_200_000L, null));
         }
         return out;
     }
