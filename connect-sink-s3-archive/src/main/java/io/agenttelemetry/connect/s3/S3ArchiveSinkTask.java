@@ -103,9 +103,12 @@ public class S3ArchiveSinkTask extends SinkTask {
                 }
                 buffer = null;
             }
-            if (r.kafkaOffset() <= archivedUpTo.getOrDefault(tp, -1L)) {
+            long archived = archivedUpTo.getOrDefault(tp, -1L);
+            if (r.kafkaOffset() <= archived) {
                 lastOffset.put(tp, r.kafkaOffset());
-                committable.put(tp, r.kafkaOffset() + 1);
+                if (r.kafkaOffset() == archived) {
+                    committable.put(tp, archived + 1);
+                }
                 continue;
             }
             if (buffer == null) {
@@ -313,7 +316,11 @@ public class S3ArchiveSinkTask extends SinkTask {
         if (existingEnd >= taken) {
             log.info("{} already exists up to offset {}; records of {} up to there are archived already", buffer.key(), existingEnd, tp);
             archivedUpTo.put(tp, existingEnd);
-            committable.put(tp, taken + 1);
+            // Committed at the object's end only: a restart from inside it would find no object under its first key
+            // and write those records again.
+            if (existingEnd == taken) {
+                committable.put(tp, existingEnd + 1);
+            }
             return true;
         }
         log.info("{} already exists but ends at offset {}; reading {} again from {}", buffer.key(), existingEnd, tp, existingEnd + 1);

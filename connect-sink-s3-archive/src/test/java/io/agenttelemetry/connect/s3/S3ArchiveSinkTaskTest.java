@@ -99,6 +99,20 @@ class S3ArchiveSinkTaskTest {
     }
 
     @Test
+    void aRestartWhileSkippingArchivedRecordsStartsAgainAtTheObjectBeforeThem() {
+        run(10, 0, 25);
+        // The replay's +0 (0-3) finds +0 holding 0-9; the task stops after taking record 8.
+        S3ArchiveSinkTask task = task(4, new FakeContext());
+        task.put(records(0, 9));
+        Map<TopicPartition, OffsetAndMetadata> committed = task.preCommit(Map.of(TP, new OffsetAndMetadata(9)));
+        task.stop();
+        assertEquals(Map.of(), committed, "no offset inside the archived object +0 (0-9)");
+
+        assertEquals(24, run(4, 0, 25, new FakeContext()));
+        assertEquals(Map.of(0L, 9L, 10L, 19L, 20L, 23L), ranges(), "each record in one object");
+    }
+
+    @Test
     void aReplayWithTheSameObjectsGoesOnAfterEach() {
         run(5, 0, 20);
         FakeContext context = new FakeContext();

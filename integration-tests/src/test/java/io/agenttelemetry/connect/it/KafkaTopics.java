@@ -14,6 +14,7 @@ import java.util.function.Predicate;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -36,9 +37,29 @@ final class KafkaTopics {
         this.bootstrap = bootstrap;
     }
 
+    /**
+     * Creates the topic and returns once every partition's leader answers for it: a leader in the metadata is not
+     * enough, a first send can still reach a broker that has not set the partition up (and an idempotent producer
+     * then retries out of sequence until its delivery timeout).
+     */
     void create(String topic, int partitions) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+            Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+            for (int i = 0; i < partitions; i++) {
+                ends.put(new TopicPartition(topic, i), OffsetSpec.latest());
+            }
+            Wait.until("the leaders of " + topic + " answer for it", Duration.ofSeconds(30), () -> {
+                try {
+                    admin.listOffsets(ends).all().get();
+                    return true;
+                } catch (ExecutionException e) {
+                    return false;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            });
         }
     }
 
