@@ -139,7 +139,8 @@ public final class S3ArchiveSinkConfig extends AbstractConfig {
             .define(PART_UPLOAD_THREADS_CONFIG, Type.INT, 2, ConfigDef.Range.between(1, 32), Importance.LOW,
                     "Threads uploading parts, and as many writing full objects, in the background while the task goes "
                             + "on encoding records; an object has at most one part in flight, a partition at most one object "
-                            + "being written, and both count against buffer.max.bytes.",
+                            + "being written (its next full objects wait their turn), and all of them count against "
+                            + "buffer.max.bytes.",
                     ROTATION, 7, Width.SHORT, "Part upload threads");
 
     final String bucket;
