@@ -1,9 +1,10 @@
 package io.agenttelemetry.connect.smt;
 
+import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +20,10 @@ import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 
 import io.agenttelemetry.connect.smt.MaskSensitiveDataConfig.Strategy;
 import io.agenttelemetry.connect.smt.detect.Detectors;
@@ -39,7 +38,7 @@ final class Masker {
     /** Returned for a value the drop strategy removes. */
     static final Object DROP = new Object();
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final MaskSensitiveDataConfig config;
     private final Detectors detectors;
@@ -203,18 +202,84 @@ final class Masker {
             return replacement(SENSITIVE_FIELD, s, tally);
         }
         if (config.jsonInStrings && looksLikeJson(s)) {
-            JsonNode tree = parse(s);
-            if (tree != null) {
-                Tally inner = new Tally();
-                JsonNode masked = maskJson(tree, null, inner);
-                if (inner.isEmpty()) {
-                    return s;
-                }
-                inner.counts.forEach((t, n) -> tally.counts.merge(t, n, Integer::sum));
-                return masked == null ? DROP : masked.toString();
+            String masked = maskJsonText(s, tally);
+            if (masked != null) {
+                return masked;
             }
         }
         return maskText(s, tally);
+    }
+
+    /**
+     * JSON text masked as it is read, written back only if something was found (else the string itself); null if
+     * it is not one JSON object or array, or nests deeper than the parser's limits: then it is text.
+     */
+    private String maskJsonText(String s, Tally tally) {
+        Tally inner = new Tally();
+        StringWriter out = new StringWriter(s.length() + 32);
+        try (JsonParser p = JSON.createParser(s); JsonGenerator g = JSON.createGenerator(out)) {
+            JsonToken root = p.nextToken();
+            if (root != JsonToken.START_OBJECT && root != JsonToken.START_ARRAY) {
+                return null;
+            }
+            copyMasked(p, g, null, inner);
+            if (p.nextToken() != null) {
+                return null; // more after the value: text that begins like JSON
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        if (inner.isEmpty()) {
+            return s;
+        }
+        inner.counts.forEach((t, n) -> tally.counts.merge(t, n, Integer::sum));
+        return out.toString();
+    }
+
+    /**
+     * Copies the object or array at the parser's current token, masked. A member's value is masked under the
+     * member's name; an array's items under the array's name.
+     */
+    private void copyMasked(JsonParser p, JsonGenerator g, String fieldName, Tally tally) throws IOException {
+        if (p.currentToken() == JsonToken.START_OBJECT) {
+            g.writeStartObject();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                p.nextToken();
+                copyValue(p, g, name, tally, true);
+            }
+            g.writeEndObject();
+        } else {
+            g.writeStartArray();
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                copyValue(p, g, fieldName, tally, false);
+            }
+            g.writeEndArray();
+        }
+    }
+
+    /** Copies the value at the parser's current token, masked; a value masked to {@link #DROP} is left out. */
+    private void copyValue(JsonParser p, JsonGenerator g, String fieldName, Tally tally, boolean member) throws IOException {
+        JsonToken t = p.currentToken();
+        Object masked = null;
+        if (t == JsonToken.VALUE_STRING) {
+            masked = maskString(p.getText(), fieldName, tally);
+        } else if (t.isNumeric() && fieldName != null && isSensitiveName(fieldName)) {
+            masked = replacement(SENSITIVE_FIELD, p.getText(), tally);
+        }
+        if (masked == DROP) {
+            return;
+        }
+        if (member) {
+            g.writeFieldName(fieldName);
+        }
+        if (masked != null) {
+            g.writeString((String) masked);
+        } else if (t.isStructStart()) {
+            copyMasked(p, g, fieldName, tally);
+        } else {
+            g.copyCurrentEvent(p);
+        }
     }
 
     private Object maskText(String s, Tally tally) {
@@ -239,40 +304,6 @@ final class Masker {
             any = true;
         }
         return any ? out.append(s, at, s.length()).toString() : s;
-    }
-
-    /** Masks a JSON tree in place of a copy; null means drop it. */
-    private JsonNode maskJson(JsonNode node, String fieldName, Tally tally) {
-        if (node.isTextual()) {
-            Object m = maskString(node.asText(), fieldName, tally);
-            return m == DROP ? null : TextNode.valueOf((String) m);
-        }
-        if (node.isObject()) {
-            ObjectNode out = JSON.createObjectNode();
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                JsonNode m = maskJson(e.getValue(), e.getKey(), tally);
-                if (m != null) {
-                    out.set(e.getKey(), m);
-                }
-            }
-            return out;
-        }
-        if (node.isArray()) {
-            ArrayNode out = JSON.createArrayNode();
-            for (JsonNode item : node) {
-                JsonNode m = maskJson(item, fieldName, tally);
-                if (m != null) {
-                    out.add(m);
-                }
-            }
-            return out;
-        }
-        if (node.isNumber() && fieldName != null && isSensitiveName(fieldName)) {
-            Object r = replacement(SENSITIVE_FIELD, node.asText(), tally);
-            return r == DROP ? null : TextNode.valueOf((String) r);
-        }
-        return node;
     }
 
     private Object replacement(String type, String value, Tally tally) {
@@ -333,15 +364,5 @@ final class Masker {
             }
         }
         return false;
-    }
-
-    /** The parsed tree, or null if it is not JSON (or nested too deeply for the parser's limits): then it is text. */
-    private static JsonNode parse(String s) {
-        try {
-            JsonNode n = JSON.readTree(s);
-            return n != null && n.isContainerNode() ? n : null;
-        } catch (JsonProcessingException | RuntimeException e) {
-            return null;
-        }
     }
 }

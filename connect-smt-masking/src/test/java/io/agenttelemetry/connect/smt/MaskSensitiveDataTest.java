@@ -79,6 +79,17 @@ class MaskSensitiveDataTest {
     }
 
     @Test
+    void jsonMaskedAsItIsReadKeepsEverythingElseAndTextAfterItIsScanned() {
+        String args = "{\"a\":[1,2.5,true,null,{\"password\":42,\"b\":\"" + EMAIL + "\"}],\"c\":\"d\\u00e9\\n\"}";
+        assertEquals("{\"a\":[1,2.5,true,null,{\"password\":\"[REDACTED:SENSITIVE_FIELD]\",\"b\":\"[REDACTED:EMAIL]\"}],\"c\":\"d\u00e9\\n\"}",
+                defaults.apply(record(args)).value());
+        String clean = "{ \"a\" : [ 1 ] }";
+        assertSame(clean, defaults.apply(record(clean)).value(), "nothing found: the string as it was");
+        // A JSON value followed by more is text as a whole, so what follows it is scanned too.
+        assertEquals("{\"a\":1} [REDACTED:EMAIL]", defaults.apply(record("{\"a\":1} " + EMAIL)).value());
+    }
+
+    @Test
     void aCurlCommandLosesItsTokenOnlyAndAJwtInItIsNamedAsAJwt() {
         String jwt = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIn0.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
         String command = "curl -s -H \"Authorization: Bearer " + jwt + "\" https://api.example.com/v1/tools";
