@@ -181,10 +181,12 @@ public class S3ArchiveSinkTask extends SinkTask {
                 return;
             }
             if (!writing.isEmpty()) {
-                // One write at a time: the others go on meanwhile, and one may free enough.
+                // One write at a time, plus whatever else has ended by then: the others go on meanwhile, and one
+                // may free enough.
                 TopicPartition tp = writing.keySet().iterator().next();
                 log.debug("Open objects and objects being written hold more than {} bytes; awaiting a write of {}", config.bufferMaxBytes, tp);
                 settle(tp, true, rewound);
+                settleAll(false, rewound);
                 continue;
             }
             if (largest == null) {
