@@ -69,9 +69,10 @@ final class BuiltinDetectors {
     }
 
     /**
-     * What each form of PHONE_NUMBER needs: '+' and a digit 1-9, or a separator (space . -) with at least two digits
-     * right before it and three right after (\d{3,4}[ .-]\d{3,4} ends the national forms, 0\d{1,3}[ .-]\d{6,8} the
-     * trunk form). Dates (2026-10-01), versions and bare digit runs (ids, hashes) have neither.
+     * What each form of PHONE_NUMBER needs: '+' and a digit 1-9; or a separator (space . -) between runs of 3-4
+     * digits (\d{3,4}[ .-]\d{3,4} ends the national forms, and no digit may touch it on either side); or one after
+     * 2-4 digits starting with 0 and before 6-8 digits (the trunk form 0\d{1,3}[ .-]\d{6,8}). Dates (2026-10-01),
+     * order numbers (2024-100123), versions and bare digit runs (ids, hashes) have none of these.
      */
     static boolean mayBePhone(String t) {
         for (int i = 0; i < t.length(); i++) {
@@ -79,8 +80,13 @@ final class BuiltinDetectors {
             if (c == '+' && i + 1 < t.length() && t.charAt(i + 1) >= '1' && t.charAt(i + 1) <= '9') {
                 return true;
             }
-            if ((c == ' ' || c == '.' || c == '-') && digitsBefore(t, i) >= 2 && digitsAfter(t, i) >= 3) {
-                return true;
+            if (c == ' ' || c == '.' || c == '-') {
+                int before = digitsBefore(t, i);
+                int after = digitsAfter(t, i);
+                if (before >= 3 && before <= 4 && after >= 3 && after <= 4
+                        || before >= 2 && before <= 4 && t.charAt(i - before) == '0' && after >= 6 && after <= 8) {
+                    return true;
+                }
             }
         }
         return false;
@@ -102,16 +108,29 @@ final class BuiltinDetectors {
         return n;
     }
 
-    /** Two capital letters followed by two digits: how every IBAN starts. */
+    /**
+     * Two capital letters followed by two digits: how every IBAN starts. Looks at every fourth character: each of
+     * the four starts it could be part of needs it to be a capital or a digit, and in prose it seldom is.
+     */
     static boolean hasIbanStart(String t) {
-        for (int i = 0; i + 3 < t.length(); i++) {
-            char a = t.charAt(i);
-            char b = t.charAt(i + 1);
-            if (a >= 'A' && a <= 'Z' && b >= 'A' && b <= 'Z' && isAsciiDigit(t.charAt(i + 2)) && isAsciiDigit(t.charAt(i + 3))) {
-                return true;
+        int n = t.length();
+        for (int p = 3; p < n; p += 4) {
+            char c = t.charAt(p);
+            if (isAsciiDigit(c) || c >= 'A' && c <= 'Z') {
+                for (int i = p - 3; i <= p && i + 3 < n; i++) {
+                    if (isIbanStart(t, i)) {
+                        return true;
+                    }
+                }
             }
         }
         return false;
+    }
+
+    private static boolean isIbanStart(String t, int i) {
+        char a = t.charAt(i);
+        char b = t.charAt(i + 1);
+        return a >= 'A' && a <= 'Z' && b >= 'A' && b <= 'Z' && isAsciiDigit(t.charAt(i + 2)) && isAsciiDigit(t.charAt(i + 3));
     }
 
     /** The regexes' \d: ASCII digits only. */

@@ -119,6 +119,11 @@ final class RegexDetector implements Detector {
         return this;
     }
 
+    /** The regex, without the gates around it. */
+    Pattern pattern() {
+        return pattern;
+    }
+
     @Override
     public boolean numeric() {
         return numeric;

@@ -1,0 +1,46 @@
+package io.agenttelemetry.connect.smt.detect;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+/** The phone gate lets through every string in which the phone regex finds a number, and stops dates and order numbers. */
+class PhoneShapeTest {
+
+    @Test
+    void everyStringWithAPhoneNumberPassesTheGate() {
+        Pattern phone = BuiltinDetectors.pii().stream().filter(d -> d.name().equals("PHONE_NUMBER"))
+                .map(d -> ((RegexDetector) d).pattern()).findFirst().orElseThrow();
+        Random random = new Random(5);
+        String separators = " .-()+";
+        int numbers = 0;
+        for (int t = 0; t < 200_000; t++) {
+            StringBuilder sb = new StringBuilder();
+            for (int piece = random.nextInt(6) + 1; piece > 0; piece--) {
+                int kind = random.nextInt(10);
+                if (kind < 6) {
+                    for (int d = random.nextInt(9) + 1; d > 0; d--) {
+                        sb.append((char) ('0' + random.nextInt(10)));
+                    }
+                } else if (kind < 9) {
+                    sb.append(separators.charAt(random.nextInt(separators.length())));
+                } else {
+                    sb.append(random.nextBoolean() ? "x" : "_");
+                }
+            }
+            String s = sb.toString();
+            if (phone.matcher(s).find()) {
+                numbers++;
+                assertTrue(BuiltinDetectors.mayBePhone(s), s);
+            }
+        }
+        assertTrue(numbers > 1000, "strings holding a number: " + numbers);
+        assertTrue(BuiltinDetectors.mayBePhone("call (415) 555-0100"));
+        assertTrue(BuiltinDetectors.mayBePhone("09-7625400"));
+        assertFalse(BuiltinDetectors.mayBePhone("order ORD-2024-100123 of 2026-10-01"));
+    }
+}
