@@ -35,6 +35,8 @@ import io.agenttelemetry.connect.model.config.TaskConfigs;
  */
 public class S3ArchiveSinkTask extends SinkTask {
     private static final Logger log = LoggerFactory.getLogger(S3ArchiveSinkTask.class);
+    /** Result of a write that did not start: the one before it found other records under its key. */
+    private static final long NOT_WRITTEN = Long.MIN_VALUE;
 
     private S3ArchiveSinkConfig config;
     private ObjectUploader uploader;
@@ -58,8 +60,6 @@ public class S3ArchiveSinkTask extends SinkTask {
     /** Offsets safe to commit: just past the last record durably in S3. */
     private final Map<TopicPartition, Long> committable = new HashMap<>();
     private S3ArchiveSinkTaskMetrics metrics;
-    /** Result of a write that did not start: the one before it found other records under its key. */
-    private static final long NOT_WRITTEN = Long.MIN_VALUE;
 
     @Override
     public String version() {
@@ -230,19 +230,26 @@ public class S3ArchiveSinkTask extends SinkTask {
         if (open.get(tp) == buffer) {
             open.remove(tp);
             ArrayDeque<ObjectWrite> writes = writing.computeIfAbsent(tp, k -> new ArrayDeque<>());
-            ObjectWrite before = writes.peekLast();
-            writes.add(new ObjectWrite(buffer, buffer.size(), before == null ? uploader.startWrite(buffer) : after(before, buffer)));
+            writes.add(new ObjectWrite(buffer, buffer.size(), writeAfter(writes.peekLast(), buffer)));
         }
         return true;
     }
 
     /**
-     * The buffer's write, started in the background once the write before it has put its object in S3 (or found
-     * the same records there); else not started, and its result is {@link #NOT_WRITTEN}.
+     * The buffer's write, started in the background now if there is no write before it, else once that one lets
+     * the partition go on; if it does not, this one never starts and its result is {@link #NOT_WRITTEN}.
      */
-    private CompletableFuture<Long> after(ObjectWrite before, PartitionBuffer buffer) {
-        return before.result.thenCompose(end -> end < 0 || end == before.buffer.endOffset()
+    private CompletableFuture<Long> writeAfter(ObjectWrite before, PartitionBuffer buffer) {
+        if (before == null) {
+            return uploader.startWrite(buffer);
+        }
+        return before.result.thenCompose(end -> goesOn(end, before.buffer)
                 ? uploader.startWrite(buffer) : CompletableFuture.completedFuture(NOT_WRITTEN));
+    }
+
+    /** True if a write's result lets its partition go on: its object is new in S3, or held the same records. */
+    private static boolean goesOn(long existingEnd, PartitionBuffer written) {
+        return existingEnd < 0 || existingEnd == written.endOffset();
     }
 
     /**
@@ -283,7 +290,7 @@ public class S3ArchiveSinkTask extends SinkTask {
             if (cause instanceof RetriableException) {
                 ObjectWrite before = null;
                 for (ObjectWrite each : writes) {
-                    each.result = before == null ? uploader.startWrite(each.buffer) : after(before, each.buffer);
+                    each.result = writeAfter(before, each.buffer);
                     before = each;
                 }
             }
@@ -296,7 +303,7 @@ public class S3ArchiveSinkTask extends SinkTask {
         if (writes.isEmpty()) {
             writing.remove(tp);
         }
-        if (existingEnd < 0 || existingEnd == buffer.endOffset()) {
+        if (goesOn(existingEnd, buffer)) {
             if (existingEnd < 0) {
                 pastArchived.add(tp);
                 metrics.objectWritten(buffer.count(), buffer.objectSize());
