@@ -7,10 +7,9 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 
 import javax.net.ssl.KeyManager;
@@ -49,7 +48,7 @@ import io.agenttelemetry.connect.aws.AwsCredentials;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * Sends documents in bulk requests bounded by count and bytes. Items that fail for a passing reason (429, 5xx,
+ * Sends batches of documents in bulk requests, in the background. Items that fail for a passing reason (429, 5xx,
  * connection errors) are sent again with exponential backoff and jitter; what is malformed is returned to the
  * caller; version conflicts count as written (the document is already there).
  */
@@ -82,12 +81,10 @@ final class BulkWriter implements Closeable {
     private final OpenSearchClient client;
     /** The client for bulk requests, whose responses leave out what the sink does not read. */
     private final OpenSearchClient bulkClient;
-    private final int batchSize;
-    private final long bulkSizeBytes;
     private final int maxRetries;
     private final long retryBackoffMs;
-    /** Sends the batches of one flush in parallel; null when one request at a time is allowed. */
-    private final ExecutorService inFlight;
+    /** One thread per request allowed in flight: the task goes on reading while they write. */
+    private final ExecutorService senders;
 
     BulkWriter(OpenSearchSinkConfig config) {
         this.urls = String.join(",", config.urls);
@@ -99,15 +96,13 @@ final class BulkWriter implements Closeable {
         TransportOptions options = transport.options() != null ? transport.options() : TransportOptions.builder().build();
         this.bulkClient = client.withTransportOptions(options.with(o -> o.setParameter("filter_path",
                 "took,errors,items.*._index,items.*.status,items.*.error")));
-        this.batchSize = config.batchSize;
-        this.bulkSizeBytes = config.bulkSizeBytes;
         this.maxRetries = config.maxRetries;
         this.retryBackoffMs = config.retryBackoffMs;
-        this.inFlight = config.maxInFlightRequests > 1 ? Executors.newFixedThreadPool(config.maxInFlightRequests, r -> {
+        this.senders = Executors.newFixedThreadPool(config.maxInFlightRequests, r -> {
             Thread t = new Thread(r, "opensearch-bulk");
             t.setDaemon(true);
             return t;
-        }) : null;
+        });
     }
 
     private OpenSearchTransport transport(OpenSearchSinkConfig config) {
@@ -185,53 +180,19 @@ final class BulkWriter implements Closeable {
     }
 
     /**
-     * Writes all documents in batches bounded by count and bytes, up to max.in.flight.requests of them at once;
-     * returns the malformed ones.
-     *
-     * @throws StillFailing if some batch still fails after its retries (the others are written; rewriting them is harmless)
+     * Writes one batch in the background, retrying what fails for a passing reason; the future holds the malformed
+     * documents, or fails with {@link StillFailing} when retries are used up.
      */
-    List<Rejected> write(List<Document> documents) throws StillFailing, InterruptedException {
-        List<List<Document>> batches = new ArrayList<>();
-        int from = 0;
-        while (from < documents.size()) {
-            int to = from;
-            long bytes = 0;
-            while (to < documents.size() && to - from < batchSize && (to == from || bytes + documents.get(to).bytes() <= bulkSizeBytes)) {
-                bytes += documents.get(to).bytes();
-                to++;
-            }
-            batches.add(documents.subList(from, to));
-            from = to;
-        }
-        List<Rejected> rejected = new ArrayList<>();
-        if (batches.size() == 1 || inFlight == null) {
-            for (List<Document> batch : batches) {
-                rejected.addAll(writeWithRetries(batch));
-            }
-            return rejected;
-        }
-        List<Future<List<Rejected>>> pending = new ArrayList<>();
-        for (List<Document> batch : batches) {
-            pending.add(inFlight.submit(() -> writeWithRetries(batch)));
-        }
-        StillFailing failure = null;
-        for (Future<List<Rejected>> f : pending) {
+    CompletableFuture<List<Rejected>> send(List<Document> batch) {
+        CompletableFuture<List<Rejected>> result = new CompletableFuture<>();
+        senders.execute(() -> {
             try {
-                rejected.addAll(f.get());
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof StillFailing) {
-                    failure = (StillFailing) e.getCause();
-                } else if (e.getCause() instanceof RuntimeException) {
-                    throw (RuntimeException) e.getCause();
-                } else {
-                    throw new ConnectException(e.getCause());
-                }
+                result.complete(writeWithRetries(batch));
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
             }
-        }
-        if (failure != null) {
-            throw failure;
-        }
-        return rejected;
+        });
+        return result;
     }
 
     private List<Rejected> writeWithRetries(List<Document> batch) throws StillFailing, InterruptedException {
@@ -316,9 +277,7 @@ final class BulkWriter implements Closeable {
 
     @Override
     public void close() throws IOException {
-        if (inFlight != null) {
-            inFlight.shutdownNow();
-        }
+        senders.shutdownNow();
         transport.close();
         if (awsCredentials != null) {
             awsCredentials.close();

@@ -2,7 +2,10 @@ package io.agenttelemetry.connect.opensearch;
 
 import org.apache.kafka.connect.sink.SinkRecord;
 
-/** One bulk operation: index a document (its JSON), or delete one (source null), with the record it came from. */
+/**
+ * One bulk operation: index a document (its JSON), or delete one (source null), with the record it came from (or
+ * where that was read, see {@link #withPositionOnly}).
+ */
 final class Document {
     /** What the action line and framing of one bulk item add to its source, about. */
     private static final int ACTION_BYTES = 64;
@@ -17,6 +20,15 @@ final class Document {
         this.index = index;
         this.id = id;
         this.source = source;
+    }
+
+    /**
+     * The same document holding, instead of its record, a record that only says where it was read. A batch being
+     * written then holds only its documents' bytes, not every record's value (with JsonConverter a tree of maps).
+     */
+    Document withPositionOnly() {
+        SinkRecord position = new SinkRecord(record.topic(), record.kafkaPartition(), null, null, null, null, record.kafkaOffset());
+        return new Document(position, index, id, source);
     }
 
     boolean isDelete() {

@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -25,11 +23,12 @@ import io.agenttelemetry.connect.model.PluginVersion;
 import io.agenttelemetry.connect.opensearch.OpenSearchSinkConfig.BehaviorOnMalformedDocuments;
 
 /**
- * Buffers documents up to batch.size × max.in.flight.requests, max.buffered.records or linger.ms, then writes them
- * in parallel bulk requests. Everything buffered is written in {@code preCommit} before offsets are committed, so
- * Connect commits only offsets of records OpenSearch acknowledged. When a write still fails after its retries, the
- * buffer is kept and put throws a RetriableException; Connect redelivers the batch, the records already buffered
- * are skipped by offset, and idempotent ids make any rewrite harmless.
+ * Turns records into documents and hands them to a {@link BulkPipeline}, which sends each full batch (or what
+ * waited linger.ms) in the background, up to max.in.flight.requests at once, while the task goes on reading.
+ * Everything taken is written in {@code preCommit} before offsets are committed, so Connect commits only offsets of
+ * records OpenSearch acknowledged. When a write still fails after its retries, its documents are kept and put
+ * throws a RetriableException; Connect redelivers the batch, the records already taken are skipped by offset, and
+ * idempotent ids make any rewrite harmless.
  */
 public class OpenSearchSinkTask extends SinkTask {
     private static final Logger log = LoggerFactory.getLogger(OpenSearchSinkTask.class);
@@ -40,9 +39,8 @@ public class OpenSearchSinkTask extends SinkTask {
     private ErrantRecordReporter reporter;
     private boolean templatesInstalled;
     private final DataStreams dataStreams = new DataStreams();
-    private final List<Document> buffer = new ArrayList<>();
-    private long oldestBufferedNanos;
-    /** Highest offset taken into the buffer per partition: redeliveries at or below it are skipped. */
+    private BulkPipeline pipeline;
+    /** Highest offset taken per partition: redeliveries at or below it are skipped. */
     private final Map<TopicPartition, Long> bufferedUpTo = new HashMap<>();
 
     @Override
@@ -62,6 +60,8 @@ public class OpenSearchSinkTask extends SinkTask {
         }
         mapper = new DocumentMapper(config.indexTemplate, config.sensitivityHeader, config.findingsHeader, config.dataStreams);
         writer = new BulkWriter(config);
+        pipeline = new BulkPipeline(writer::send, config.batchSize, config.bulkSizeBytes, config.maxInFlightRequests,
+                config.maxBufferedRecords);
     }
 
     @Override
@@ -69,52 +69,53 @@ public class OpenSearchSinkTask extends SinkTask {
         for (SinkRecord r : records) {
             TopicPartition tp = new TopicPartition(r.topic(), r.kafkaPartition());
             if (r.kafkaOffset() <= bufferedUpTo.getOrDefault(tp, -1L)) {
-                continue; // a redelivery of a record already buffered
+                continue; // a redelivery of a record already taken
             }
             bufferedUpTo.put(tp, r.kafkaOffset());
             Document d = toDocument(r);
             if (d != null) {
-                if (buffer.isEmpty()) {
-                    oldestBufferedNanos = System.nanoTime();
-                }
-                buffer.add(d);
+                // The dead letter queue needs the record itself; anything else only where it was read.
+                pipeline.add(reporter != null ? d : d.withPositionOnly());
             }
         }
-        boolean full = buffer.size() >= config.maxBufferedRecords || buffer.size() >= (long) config.batchSize * config.maxInFlightRequests;
-        boolean lingered = !buffer.isEmpty() && System.nanoTime() - oldestBufferedNanos >= config.lingerMs * 1_000_000L;
-        if (full || lingered) {
-            flushBuffer();
-        }
+        write(pipeline.lingered(config.lingerMs * 1_000_000L), false);
     }
 
-    /** Writes everything buffered, or throws RetriableException and keeps it. */
-    private void flushBuffer() {
-        if (buffer.isEmpty()) {
-            return;
+    /**
+     * Sends the full batches (everything buffered when {@code everything}), and waits for all writes when
+     * {@code toTheEnd}; when a write still fails after its retries, its documents stay buffered and this throws
+     * RetriableException, so Connect calls put again after a pause and they are sent again.
+     */
+    private void write(boolean everything, boolean toTheEnd) {
+        if (pipeline.hasBatchToSend(everything)) {
+            prepareIndices();
         }
-        prepareIndices();
-        List<BulkWriter.Rejected> rejected;
+        List<BulkWriter.Rejected> rejected = new ArrayList<>();
         try {
-            rejected = writer.write(buffer);
+            if (toTheEnd) {
+                pipeline.flush(rejected);
+            } else {
+                pipeline.send(everything, rejected);
+            }
         } catch (BulkWriter.StillFailing e) {
             context.timeout(config.retryBackoffMs * 10);
-            throw new RetriableException("OpenSearch not reachable or overloaded; " + buffer.size()
-                    + " buffered documents will be written again: " + e.getMessage(), e);
+            throw new RetriableException("OpenSearch not reachable or overloaded; " + pipeline.pending()
+                    + " documents taken will be written again: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RetriableException("interrupted while writing to OpenSearch", e);
-        }
-        buffer.clear();
-        for (BulkWriter.Rejected r : rejected) {
-            malformed(r.document.record, r.reason, null);
+        } finally {
+            for (BulkWriter.Rejected r : rejected) {
+                malformed(r.document.record, r.reason, null);
+            }
         }
     }
 
-    /** Writes the buffer first, so the offsets Connect commits are only those of acknowledged records. */
+    /** Writes everything taken first, so the offsets Connect commits are only those of acknowledged records. */
     @Override
     public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
         try {
-            flushBuffer();
+            write(true, true);
         } catch (RetriableException e) {
             log.warn("Not committing offsets: {}", e.getMessage());
             return Map.of();
@@ -125,7 +126,7 @@ public class OpenSearchSinkTask extends SinkTask {
     @Override
     public void close(Collection<TopicPartition> partitions) {
         // preCommit ran for them; whatever is still buffered is re-read by the partition's next owner.
-        buffer.removeIf(d -> partitions.contains(new TopicPartition(d.record.topic(), d.record.kafkaPartition())));
+        pipeline.removeBuffered(d -> partitions.contains(new TopicPartition(d.record.topic(), d.record.kafkaPartition())));
         partitions.forEach(bufferedUpTo::remove);
     }
 
@@ -145,9 +146,7 @@ public class OpenSearchSinkTask extends SinkTask {
                 templatesInstalled = true;
             }
             if (config.dataStreams) {
-                Set<String> streams = new LinkedHashSet<>();
-                buffer.forEach(d -> streams.add(d.index));
-                dataStreams.ensure(writer.client(), streams);
+                dataStreams.ensure(writer.client(), pipeline.bufferedIndices());
             }
         } catch (java.io.IOException | OpenSearchException e) {
             ConnectException permanent = ConnectionFailures.permanent(String.join(",", config.urls), e);

@@ -1,0 +1,154 @@
+package io.agenttelemetry.connect.opensearch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.junit.jupiter.api.Test;
+
+class BulkPipelineTest {
+    /** Remembers each batch sent; its write ends when the test says so. */
+    private static final class HeldWrites implements BulkPipeline.Sender {
+        final List<List<Document>> batches = new CopyOnWriteArrayList<>();
+        final List<CompletableFuture<List<BulkWriter.Rejected>>> results = new CopyOnWriteArrayList<>();
+
+        @Override
+        public CompletableFuture<List<BulkWriter.Rejected>> send(List<Document> batch) {
+            CompletableFuture<List<BulkWriter.Rejected>> result = new CompletableFuture<>();
+            batches.add(batch);
+            results.add(result);
+            return result;
+        }
+
+        void succeed(int i) {
+            results.get(i).complete(List.of());
+        }
+
+        List<Long> offsets(int i) {
+            return batches.get(i).stream().map(d -> d.record.kafkaOffset()).collect(Collectors.toList());
+        }
+    }
+
+    private final HeldWrites writes = new HeldWrites();
+    private long nextOffset;
+
+    private Document document() {
+        long offset = nextOffset++;
+        SinkRecord r = new SinkRecord("events", 0, null, null, null, "{}", offset);
+        return new Document(r, "agent-spans", "id-" + offset, "{}".getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void add(BulkPipeline pipeline, int n) {
+        for (int i = 0; i < n; i++) {
+            pipeline.add(document());
+        }
+    }
+
+    @Test
+    void fullBatchesGoOutWhileTheTaskGoesOnReading() throws Exception {
+        BulkPipeline pipeline = new BulkPipeline(writes, 3, 1 << 20, 2, 100);
+        add(pipeline, 7);
+        pipeline.send(false, new ArrayList<>());
+        assertEquals(2, writes.batches.size(), "both full batches are being written, none awaited");
+        assertEquals(List.of(0L, 1L, 2L), writes.offsets(0));
+        assertEquals(List.of(3L, 4L, 5L), writes.offsets(1));
+        assertEquals(7, pipeline.pending(), "the last document waits for its batch to fill");
+    }
+
+    @Test
+    void atMaxInFlightTheTaskWaitsForTheOldestWrite() throws Exception {
+        BulkPipeline pipeline = new BulkPipeline(writes, 2, 1 << 20, 1, 100);
+        add(pipeline, 4);
+        CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> send(pipeline, false));
+        assertThrows(TimeoutException.class, () -> sending.get(300, TimeUnit.MILLISECONDS));
+        assertEquals(1, writes.batches.size(), "the second batch waits while the first is written");
+        writes.succeed(0);
+        sending.get(10, TimeUnit.SECONDS);
+        assertEquals(List.of(2L, 3L), writes.offsets(1));
+    }
+
+    @Test
+    void bufferedAndInFlightDocumentsTogetherStayUnderMaxBufferedRecords() throws Exception {
+        BulkPipeline pipeline = new BulkPipeline(writes, 2, 1 << 20, 10, 5);
+        add(pipeline, 4);
+        pipeline.send(false, new ArrayList<>());
+        assertEquals(4, pipeline.pending());
+        add(pipeline, 1);
+        CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> send(pipeline, false));
+        assertThrows(TimeoutException.class, () -> sending.get(300, TimeUnit.MILLISECONDS));
+        writes.succeed(0);
+        sending.get(10, TimeUnit.SECONDS);
+        assertEquals(3, pipeline.pending());
+    }
+
+    @Test
+    void aBatchStillFailingAfterItsRetriesIsBufferedAgainAndSentFirst() throws Exception {
+        BulkPipeline pipeline = new BulkPipeline(writes, 2, 1 << 20, 2, 100);
+        add(pipeline, 4);
+        pipeline.send(false, new ArrayList<>());
+        writes.results.get(0).completeExceptionally(new BulkWriter.StillFailing("down", null));
+        writes.succeed(1);
+        add(pipeline, 1);
+        assertThrows(BulkWriter.StillFailing.class, () -> pipeline.send(false, new ArrayList<>()));
+        assertEquals(3, pipeline.pending(), "the failed batch is kept, the written one is not");
+
+        pipeline.send(true, new ArrayList<>());
+        assertEquals(List.of(0L, 1L), writes.offsets(2));
+        assertEquals(List.of(4L), writes.offsets(3));
+    }
+
+    @Test
+    void flushSendsTheRestAndReturnsWhatWasMalformedOnceEveryWriteEnded() throws Exception {
+        BulkPipeline pipeline = new BulkPipeline(writes, 2, 1 << 20, 4, 100);
+        add(pipeline, 3);
+        pipeline.send(false, new ArrayList<>());
+        List<BulkWriter.Rejected> rejected = new ArrayList<>();
+        CompletableFuture<Void> flushing = CompletableFuture.runAsync(() -> {
+            try {
+                pipeline.flush(rejected);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        while (writes.batches.size() < 2) {
+            Thread.sleep(5);
+        }
+        assertFalse(flushing.isDone());
+        writes.results.get(0).complete(List.of(new BulkWriter.Rejected(writes.batches.get(0).get(1), "mapper_parsing_exception")));
+        writes.succeed(1);
+        flushing.get(10, TimeUnit.SECONDS);
+        assertEquals(0, pipeline.pending());
+        assertEquals(1, rejected.size());
+        assertEquals(1L, rejected.get(0).document.record.kafkaOffset());
+    }
+
+    @Test
+    void aBatchStopsAtBulkSizeBytes() throws Exception {
+        int oneDocument = document().bytes();
+        nextOffset = 0;
+        BulkPipeline pipeline = new BulkPipeline(writes, 100, 2L * oneDocument, 4, 1000);
+        add(pipeline, 5);
+        pipeline.send(false, new ArrayList<>());
+        assertEquals(2, writes.batches.size());
+        assertTrue(writes.batches.stream().allMatch(b -> b.size() == 2));
+    }
+
+    private static void send(BulkPipeline pipeline, boolean everything) {
+        try {
+            pipeline.send(everything, new ArrayList<>());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
