@@ -131,15 +131,16 @@ public final class OpenSearchSinkConfig extends AbstractConfig {
                             + "before offsets are committed, so a longer linger never loses records.",
                     WRITES, 3, Width.SHORT, "Linger")
             .define(MAX_IN_FLIGHT_REQUESTS_CONFIG, Type.INT, 5, ConfigDef.Range.between(1, 64), Importance.LOW,
-                    "Bulk requests sent in parallel when a flush has more than one batch.",
+                    "Bulk requests being written at once. A full batch is written in the background while the task "
+                            + "goes on reading and makes the next; with this many running, the task waits for the oldest.",
                     WRITES, 4, Width.SHORT, "Max in-flight requests")
             .define(MAX_BUFFERED_RECORDS_CONFIG, Type.INT, 20_000, ConfigDef.Range.between(1, 10_000_000), Importance.LOW,
-                    "Most documents held in memory; at this many the task writes before taking more (back-pressure), "
-                            + "so memory stays bounded whatever the backlog.",
+                    "Most documents held in memory, buffered or being written; at this many the task waits for the "
+                            + "oldest write before taking more (back-pressure), so memory stays bounded whatever the backlog.",
                     WRITES, 5, Width.SHORT, "Max buffered records")
             .define(MAX_RETRIES_CONFIG, Type.INT, 5, ConfigDef.Range.between(0, 1000), Importance.LOW,
-                    "Retries of a bulk request (or its failed items) on 429, 5xx and connection errors before the batch "
-                            + "is handed back to Connect, which redelivers it after retry.backoff.ms; nothing is dropped.",
+                    "Retries of a bulk request (or its failed items) on 429, 5xx and connection errors. When they are "
+                            + "used up the batch is kept, the task pauses (RetriableException) and sends it again; nothing is dropped.",
                     WRITES, 6, Width.SHORT, "Max retries")
             .define(RETRY_BACKOFF_MS_CONFIG, Type.LONG, 100L, ConfigDef.Range.between(1, 600_000), Importance.LOW,
                     "First retry delay; doubled per retry with jitter.",
