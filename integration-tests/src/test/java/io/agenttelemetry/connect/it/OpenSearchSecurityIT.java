@@ -38,8 +38,7 @@ class OpenSearchSecurityIT {
             kafka.produce(topic, AgentEvents.toolSpans(300));
 
             // The password through the worker's file config provider: REST shows the placeholder only.
-            Path secrets = Files.createTempFile("it-opensearch", ".properties");
-            Files.writeString(secrets, "password=" + OpenSearchNode.ADMIN_PASSWORD + "\nwrong=Not-The-Password-1!\n");
+            Path secrets = Stacks.secretsFile("it-opensearch", "password=" + OpenSearchNode.ADMIN_PASSWORD + "\nwrong=Not-The-Password-1!\n");
             Map<String, String> c = SinksIT.openSearchConfig(stack, topic, "it-secured");
             c.put("connection.username", OpenSearchNode.ADMIN_USER);
             c.put("connection.password", "${file:" + secrets + ":password}");

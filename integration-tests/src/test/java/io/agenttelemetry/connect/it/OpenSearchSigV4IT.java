@@ -35,8 +35,7 @@ class OpenSearchSigV4IT {
         kafka.produce(topic, AgentEvents.toolSpans(250));
         try (SigV4CheckingProxy proxy = new SigV4CheckingProxy(Stacks.workDir("sigv4-proxy"), stack.openSearch().url(),
                 KEY_ID, SECRET, "eu-west-1", "es")) {
-            Path secrets = Files.createTempFile("it-sigv4", ".properties");
-            Files.writeString(secrets, "secret=" + SECRET + "\nwrong=not-the-secret\n");
+            Path secrets = Stacks.secretsFile("it-sigv4", "secret=" + SECRET + "\nwrong=not-the-secret\n");
             Map<String, String> c = SinksIT.openSearchConfig(stack, topic, "it-sigv4");
             c.put("connection.url", proxy.url());
             c.put("ssl.truststore.location", proxy.certificate().toString());

@@ -143,8 +143,7 @@ class PipelineFaultSuiteIT {
             List<AgentLogFiles> files = new ArrayList<>(List.of(new AgentLogFiles(dir.resolve("triage-agent.log")),
                     new AgentLogFiles(dir.resolve("billing-agent.log"))));
             s3.createBucket(BUCKET);
-            Path secrets = Files.createTempFile("fault-suite", ".properties");
-            Files.writeString(secrets, "s3.secret=" + S3Server.SECRET_KEY + "\n");
+            Path secrets = Stacks.secretsFile("fault-suite", "s3.secret=" + S3Server.SECRET_KEY + "\n");
 
             Map<String, String> source = AgentLogSourceIT.sourceConfig(dir, RAW);
             source.put("tasks.max", "2");

@@ -94,7 +94,7 @@ class PluginPackagingIT {
     }
 
     private static Map<String, String[]> connectPluginPathList(Path libs, Path pluginPath) throws Exception {
-        Path out = Files.createTempFile("connect-plugin-path", ".txt");
+        Path out = Files.createTempFile(Files.createDirectories(Stacks.workDir("plugin-path")), "connect-plugin-path", ".txt");
         Process p = new ProcessBuilder(StackLayout.java(), "-cp", libs + "/*", "org.apache.kafka.tools.ConnectPluginPath",
                 "list", "--plugin-path", pluginPath.toString())
                 .redirectErrorStream(false)

@@ -116,8 +116,8 @@ class S3ArchiveSinkIT {
             Map<String, String> c = SinksIT.s3Config(stack, topic, bucket, "role/");
             // Secrets through the worker's file config provider, as the reference configs do: the REST API shows the
             // placeholder, never the value.
-            java.nio.file.Path secrets = java.nio.file.Files.createTempFile("it-s3-role", ".properties");
-            java.nio.file.Files.writeString(secrets, "secret=base-secret-not-known-to-the-s3-server\nexternal=it-external-id\n");
+            java.nio.file.Path secrets = Stacks.secretsFile("it-s3-role",
+                    "secret=base-secret-not-known-to-the-s3-server\nexternal=it-external-id\n");
             c.put("aws.access.key.id", "AKIABASEKEYEXAMPLE01");
             c.put("aws.secret.access.key", "${file:" + secrets + ":secret}");
             c.put("aws.sts.role.arn", "arn:aws:iam::123456789012:role/agent-archive-writer");

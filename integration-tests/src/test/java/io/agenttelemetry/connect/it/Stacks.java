@@ -1,5 +1,7 @@
 package io.agenttelemetry.connect.it;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
@@ -23,6 +25,11 @@ final class Stacks {
     static Path workDir(String name) {
         String base = System.getProperty("agent.telemetry.stack.work", "target/stack");
         return Paths.get(base, name).toAbsolutePath();
+    }
+
+    /** A properties file for the worker's file config provider, in the tests' work directory rather than left in /tmp. */
+    static Path secretsFile(String name, String properties) throws IOException {
+        return Files.writeString(Files.createDirectories(workDir("secrets")).resolve(name + ".properties"), properties);
     }
 
     static Path kafka39Libs() {

@@ -81,6 +81,7 @@ public final class OpenSearchNode extends LocalServer {
         command.addAll(List.of("env",
                 "OPENSEARCH_JAVA_HOME=" + StackLayout.javaHome(),
                 "OPENSEARCH_PATH_CONF=" + config,
+                "OPENSEARCH_TMPDIR=" + nodeDir.resolve("tmp"),
                 "OPENSEARCH_JAVA_OPTS=-Xms" + heap + " -Xmx" + heap,
                 "bash", home.resolve("bin/opensearch").toString()));
         process = ManagedProcess.start("opensearch", command, Map.of(), dir, dir.resolve("opensearch.log"));
@@ -160,7 +161,8 @@ public final class OpenSearchNode extends LocalServer {
 
     /**
      * jvm.options names gc logs, heap dumps and error files relative to the distribution, which the OpenSearch
-     * user may not write; point them into this node's directory.
+     * user may not write; point them into this node's directory. Its temporary files go there too (OPENSEARCH_TMPDIR):
+     * left to itself, the launcher makes a new {@code /tmp/opensearch-*} directory at every start and leaves it.
      */
     private void relocateJvmPaths(Path jvmOptions) {
         try {
@@ -171,6 +173,7 @@ public final class OpenSearchNode extends LocalServer {
             Files.writeString(jvmOptions, options);
             Files.createDirectories(nodeDir.resolve("logs"));
             Files.createDirectories(nodeDir.resolve("data"));
+            Files.createDirectories(nodeDir.resolve("tmp"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot adapt " + jvmOptions, e);
         }
