@@ -184,7 +184,8 @@ public final class AgentLogSourceConfig extends AbstractConfig {
                     "How long poll waits when no file has new lines.",
                     READING, 3, Width.SHORT, "Poll interval")
             .define(BATCH_MAX_RECORDS_CONFIG, Type.INT, 2000, ConfigDef.Range.between(1, 1_000_000), Importance.LOW,
-                    "At most this many records per poll; bounds memory and keeps offsets committing.",
+                    "At most this many records per poll; bounds memory and keeps offsets committing. The next batch "
+                            + "is read and parsed (on the task's reader thread) while Connect sends this one.",
                     READING, 4, Width.SHORT, "Batch size")
             .define(MAX_LINE_BYTES_CONFIG, Type.INT, 1024 * 1024, ConfigDef.Range.between(1024, 256 * 1024 * 1024), Importance.MEDIUM,
                     "Longest line kept in memory. A longer line is handled by max.line.policy and never stops the file.",

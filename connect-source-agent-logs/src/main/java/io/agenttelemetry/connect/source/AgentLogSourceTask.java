@@ -1,11 +1,9 @@
 package io.agenttelemetry.connect.source;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
@@ -13,10 +11,14 @@ import org.apache.kafka.connect.storage.OffsetStorageReader;
 import io.agenttelemetry.connect.model.PluginVersion;
 import io.agenttelemetry.connect.model.config.TaskConfigs;
 
-/** Tails this task's share of the files; the work is in {@link FileTailer}. */
+/**
+ * Tails this task's share of the files; the work is in {@link FileTailer}, which runs on a reader thread
+ * ({@link ReadAhead}) so the next batch is read and parsed while Connect converts and sends this one.
+ */
 public class AgentLogSourceTask extends SourceTask {
     private AgentLogSourceConfig config;
     private FileTailer tailer;
+    private ReadAhead readAhead;
     private SourceTaskMetrics metrics;
 
     @Override
@@ -33,22 +35,15 @@ public class AgentLogSourceTask extends SourceTask {
         metrics.register(TaskConfigs.connectorName(props, "agent-log-source"), Integer.toString(index));
         OffsetStorageReader offsets = context.offsetStorageReader();
         tailer = new FileTailer(config, index, count, offsets::offset, metrics);
+        readAhead = new ReadAhead(tailer::poll, config.pollIntervalMs,
+                "agent-log-reader-" + TaskConfigs.connectorName(props, "agent-log-source") + "-" + index);
     }
 
     @Override
     public List<SourceRecord> poll() throws InterruptedException {
-        List<SourceRecord> records;
-        try {
-            records = tailer.poll();
-        } catch (IOException e) {
-            throw new ConnectException("Reading agent log files failed: " + e, e);
-        }
+        List<SourceRecord> records = readAhead.take(config.pollIntervalMs);
         metrics.maybeLogProgress();
-        if (records.isEmpty()) {
-            Thread.sleep(config.pollIntervalMs);
-            return null;
-        }
-        return records;
+        return records.isEmpty() ? null : records;
     }
 
     @Override
@@ -67,6 +62,9 @@ public class AgentLogSourceTask extends SourceTask {
 
     @Override
     public void stop() {
+        if (readAhead != null) {
+            readAhead.stop(5_000);
+        }
         if (tailer != null) {
             tailer.close();
         }
