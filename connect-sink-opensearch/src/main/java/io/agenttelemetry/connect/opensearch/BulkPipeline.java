@@ -17,7 +17,7 @@ import org.apache.kafka.connect.errors.ConnectException;
  * requests being written. A full batch is sent in the background and the task goes on reading, so the worker
  * makes the next batch while OpenSearch indexes this one. The task waits for the oldest write when
  * max.in.flight.requests are running, or when buffered and in-flight documents together reach
- * max.buffered.records. A batch whose retries are used up goes back to the front of the buffer: nothing taken from
+ * max.buffered.records or max.buffered.bytes. A batch whose retries are used up goes back to the front of the buffer: nothing taken from
  * Connect is dropped.
  */
 final class BulkPipeline {
@@ -28,10 +28,12 @@ final class BulkPipeline {
 
     private static final class Write {
         final List<Document> batch;
+        final long bytes;
         final CompletableFuture<List<BulkWriter.Rejected>> result;
 
-        Write(List<Document> batch, CompletableFuture<List<BulkWriter.Rejected>> result) {
+        Write(List<Document> batch, long bytes, CompletableFuture<List<BulkWriter.Rejected>> result) {
             this.batch = batch;
+            this.bytes = bytes;
             this.result = result;
         }
     }
@@ -41,18 +43,21 @@ final class BulkPipeline {
     private final long bulkSizeBytes;
     private final int maxInFlight;
     private final int maxPending;
+    private final long maxPendingBytes;
     private final ArrayDeque<Document> buffer = new ArrayDeque<>();
     private long bufferBytes;
     private long oldestBufferedNanos;
     private final ArrayDeque<Write> inFlight = new ArrayDeque<>();
     private int inFlightDocuments;
+    private long inFlightBytes;
 
-    BulkPipeline(Sender sender, int batchSize, long bulkSizeBytes, int maxInFlight, int maxPending) {
+    BulkPipeline(Sender sender, int batchSize, long bulkSizeBytes, int maxInFlight, int maxPending, long maxPendingBytes) {
         this.sender = sender;
         this.batchSize = batchSize;
         this.bulkSizeBytes = bulkSizeBytes;
         this.maxInFlight = maxInFlight;
         this.maxPending = maxPending;
+        this.maxPendingBytes = maxPendingBytes;
     }
 
     void add(Document d) {
@@ -70,7 +75,7 @@ final class BulkPipeline {
 
     /** Whether {@link #send} would send a batch now (all of the buffer when {@code everything}). */
     boolean hasBatchToSend(boolean everything) {
-        return !buffer.isEmpty() && (everything || buffer.size() >= batchSize || bufferBytes >= bulkSizeBytes || pending() >= maxPending);
+        return !buffer.isEmpty() && (everything || buffer.size() >= batchSize || bufferBytes >= bulkSizeBytes || full());
     }
 
     /** The indices the buffered documents go to. */
@@ -92,7 +97,7 @@ final class BulkPipeline {
             boolean sendable = hasBatchToSend(everything);
             if (sendable && inFlight.size() < maxInFlight) {
                 sendBatch();
-            } else if (!inFlight.isEmpty() && (sendable || pending() >= maxPending)) {
+            } else if (!inFlight.isEmpty() && (sendable || full())) {
                 awaitOldest(rejected);
             } else {
                 return;
@@ -124,6 +129,11 @@ final class BulkPipeline {
         return buffer.size() + inFlightDocuments;
     }
 
+    /** Whether what is buffered or being written has reached max.buffered.records or max.buffered.bytes. */
+    private boolean full() {
+        return pending() >= maxPending || bufferBytes + inFlightBytes >= maxPendingBytes;
+    }
+
     private void sendBatch() {
         List<Document> batch = new ArrayList<>(Math.min(batchSize, buffer.size()));
         long bytes = 0;
@@ -133,8 +143,9 @@ final class BulkPipeline {
             batch.add(d);
         }
         bufferBytes -= bytes;
-        inFlight.addLast(new Write(batch, sender.send(batch)));
+        inFlight.addLast(new Write(batch, bytes, sender.send(batch)));
         inFlightDocuments += batch.size();
+        inFlightBytes += bytes;
     }
 
     /** Takes in the writes that have ended, all of them even when one failed. */
@@ -174,7 +185,9 @@ final class BulkPipeline {
     }
 
     private void dequeue() {
-        inFlightDocuments -= inFlight.pollFirst().batch.size();
+        Write w = inFlight.pollFirst();
+        inFlightDocuments -= w.batch.size();
+        inFlightBytes -= w.bytes;
     }
 
     private void bufferAgain(List<Document> batch) {

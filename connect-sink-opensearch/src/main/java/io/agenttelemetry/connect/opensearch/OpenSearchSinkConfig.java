@@ -25,6 +25,7 @@ public final class OpenSearchSinkConfig extends AbstractConfig {
     public static final String LINGER_MS_CONFIG = "linger.ms";
     public static final String MAX_IN_FLIGHT_REQUESTS_CONFIG = "max.in.flight.requests";
     public static final String MAX_BUFFERED_RECORDS_CONFIG = "max.buffered.records";
+    public static final String MAX_BUFFERED_BYTES_CONFIG = "max.buffered.bytes";
     public static final String BATCH_SIZE_CONFIG = "batch.size";
     public static final String BULK_SIZE_BYTES_CONFIG = "bulk.size.bytes";
     public static final String MAX_RETRIES_CONFIG = "max.retries";
@@ -138,13 +139,19 @@ public final class OpenSearchSinkConfig extends AbstractConfig {
                     "Most documents held in memory, buffered or being written; at this many the task waits for the "
                             + "oldest write before taking more (back-pressure), so memory stays bounded whatever the backlog.",
                     WRITES, 5, Width.SHORT, "Max buffered records")
+            .define(MAX_BUFFERED_BYTES_CONFIG, Type.LONG, 128L * 1024 * 1024, ConfigDef.Range.between(1024, 64L * 1024 * 1024 * 1024),
+                    Importance.LOW,
+                    "Most bytes of documents (their JSON) held in memory, buffered or being written; at this many the "
+                            + "task waits for the oldest write before taking more, so a run of large documents cannot "
+                            + "exhaust the heap where max.buffered.records alone would allow it.",
+                    WRITES, 6, Width.SHORT, "Max buffered bytes")
             .define(MAX_RETRIES_CONFIG, Type.INT, 5, ConfigDef.Range.between(0, 1000), Importance.LOW,
                     "Retries of a bulk request (or its failed items) on 429, 5xx and connection errors. When they are "
                             + "used up the batch is kept, the task pauses (RetriableException) and sends it again; nothing is dropped.",
-                    WRITES, 6, Width.SHORT, "Max retries")
+                    WRITES, 7, Width.SHORT, "Max retries")
             .define(RETRY_BACKOFF_MS_CONFIG, Type.LONG, 100L, ConfigDef.Range.between(1, 600_000), Importance.LOW,
                     "First retry delay; doubled per retry with jitter.",
-                    WRITES, 7, Width.SHORT, "Retry backoff")
+                    WRITES, 8, Width.SHORT, "Retry backoff")
             .define(SSL_TRUSTSTORE_LOCATION_CONFIG, Type.STRING, "", Importance.MEDIUM,
                     "Trust store for https URLs: the CA certificates OpenSearch's certificate must chain to. Empty to "
                             + "use the JVM's default trust store.", TLS, 1, Width.LONG, "Trust store")
@@ -191,6 +198,7 @@ public final class OpenSearchSinkConfig extends AbstractConfig {
     final long lingerMs;
     final int maxInFlightRequests;
     final int maxBufferedRecords;
+    final long maxBufferedBytes;
     final long bulkSizeBytes;
     final int maxRetries;
     final long retryBackoffMs;
@@ -228,6 +236,7 @@ public final class OpenSearchSinkConfig extends AbstractConfig {
         lingerMs = getLong(LINGER_MS_CONFIG);
         maxInFlightRequests = getInt(MAX_IN_FLIGHT_REQUESTS_CONFIG);
         maxBufferedRecords = getInt(MAX_BUFFERED_RECORDS_CONFIG);
+        maxBufferedBytes = getLong(MAX_BUFFERED_BYTES_CONFIG);
         bulkSizeBytes = getLong(BULK_SIZE_BYTES_CONFIG);
         maxRetries = getInt(MAX_RETRIES_CONFIG);
         retryBackoffMs = getLong(RETRY_BACKOFF_MS_CONFIG);

@@ -61,7 +61,7 @@ public class OpenSearchSinkTask extends SinkTask {
         mapper = new DocumentMapper(config.indexTemplate, config.sensitivityHeader, config.findingsHeader, config.dataStreams);
         writer = new BulkWriter(config);
         pipeline = new BulkPipeline(writer::send, config.batchSize, config.bulkSizeBytes, config.maxInFlightRequests,
-                config.maxBufferedRecords);
+                config.maxBufferedRecords, config.maxBufferedBytes);
     }
 
     @Override

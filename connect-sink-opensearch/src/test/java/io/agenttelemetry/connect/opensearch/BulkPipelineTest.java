@@ -57,7 +57,7 @@ class BulkPipelineTest {
 
     @Test
     void fullBatchesGoOutWhileTheTaskGoesOnReading() throws Exception {
-        BulkPipeline pipeline = new BulkPipeline(writes, 3, 1 << 20, 2, 100);
+        BulkPipeline pipeline = new BulkPipeline(writes, 3, 1 << 20, 2, 100, 1L << 30);
         add(pipeline, 7);
         pipeline.send(false, new ArrayList<>());
         assertEquals(2, writes.batches.size(), "both full batches are being written, none awaited");
@@ -68,7 +68,7 @@ class BulkPipelineTest {
 
     @Test
     void atMaxInFlightTheTaskWaitsForTheOldestWrite() throws Exception {
-        BulkPipeline pipeline = new BulkPipeline(writes, 2, 1 << 20, 1, 100);
+        BulkPipeline pipeline = new BulkPipeline(writes, 2, 1 << 20, 1, 100, 1L << 30);
         add(pipeline, 4);
         CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> send(pipeline, false));
         assertThrows(TimeoutException.class, () -> sending.get(300, TimeUnit.MILLISECONDS));
@@ -80,7 +80,7 @@ class BulkPipelineTest {
 
     @Test
     void bufferedAndInFlightDocumentsTogetherStayUnderMaxBufferedRecords() throws Exception {
-        BulkPipeline pipeline = new BulkPipeline(writes, 2, 1 << 20, 10, 5);
+        BulkPipeline pipeline = new BulkPipeline(writes, 2, 1 << 20, 10, 5, 1L << 30);
         add(pipeline, 4);
         pipeline.send(false, new ArrayList<>());
         assertEquals(4, pipeline.pending());
@@ -93,8 +93,25 @@ class BulkPipelineTest {
     }
 
     @Test
+    void bufferedAndInFlightBytesTogetherStayUnderMaxBufferedBytes() throws Exception {
+        int oneDocument = document().bytes();
+        nextOffset = 0;
+        BulkPipeline pipeline = new BulkPipeline(writes, 2, 1 << 20, 10, 1000, 3L * oneDocument);
+        add(pipeline, 2);
+        pipeline.send(false, new ArrayList<>());
+        assertEquals(1, writes.batches.size());
+        add(pipeline, 1);
+        CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> send(pipeline, false));
+        assertThrows(TimeoutException.class, () -> sending.get(300, TimeUnit.MILLISECONDS));
+        assertEquals(2, writes.batches.size(), "the third document went out alone, and the task waits for the first write");
+        writes.succeed(0);
+        sending.get(10, TimeUnit.SECONDS);
+        assertEquals(1, pipeline.pending());
+    }
+
+    @Test
     void aBatchStillFailingAfterItsRetriesIsBufferedAgainAndSentFirst() throws Exception {
-        BulkPipeline pipeline = new BulkPipeline(writes, 2, 1 << 20, 2, 100);
+        BulkPipeline pipeline = new BulkPipeline(writes, 2, 1 << 20, 2, 100, 1L << 30);
         add(pipeline, 4);
         pipeline.send(false, new ArrayList<>());
         writes.results.get(0).completeExceptionally(new BulkWriter.StillFailing("down", null));
@@ -110,7 +127,7 @@ class BulkPipelineTest {
 
     @Test
     void flushSendsTheRestAndReturnsWhatWasMalformedOnceEveryWriteEnded() throws Exception {
-        BulkPipeline pipeline = new BulkPipeline(writes, 2, 1 << 20, 4, 100);
+        BulkPipeline pipeline = new BulkPipeline(writes, 2, 1 << 20, 4, 100, 1L << 30);
         add(pipeline, 3);
         pipeline.send(false, new ArrayList<>());
         List<BulkWriter.Rejected> rejected = new ArrayList<>();
@@ -137,7 +154,7 @@ class BulkPipelineTest {
     void aBatchStopsAtBulkSizeBytes() throws Exception {
         int oneDocument = document().bytes();
         nextOffset = 0;
-        BulkPipeline pipeline = new BulkPipeline(writes, 100, 2L * oneDocument, 4, 1000);
+        BulkPipeline pipeline = new BulkPipeline(writes, 100, 2L * oneDocument, 4, 1000, 1L << 30);
         add(pipeline, 5);
         pipeline.send(false, new ArrayList<>());
         assertEquals(2, writes.batches.size());
