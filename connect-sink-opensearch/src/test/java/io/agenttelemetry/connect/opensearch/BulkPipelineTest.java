@@ -70,11 +70,8 @@ class BulkPipelineTest {
     void atMaxInFlightTheTaskWaitsForTheOldestWrite() throws Exception {
         BulkPipeline pipeline = new BulkPipeline(writes, 2, 1 << 20, 1, 100, 1L << 30);
         add(pipeline, 4);
-        CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> send(pipeline, false));
-        assertThrows(TimeoutException.class, () -> sending.get(300, TimeUnit.MILLISECONDS));
-        assertEquals(1, writes.batches.size(), "the second batch waits while the first is written");
-        writes.succeed(0);
-        sending.get(10, TimeUnit.SECONDS);
+        sendWaitingForTheFirstWrite(pipeline,
+                () -> assertEquals(1, writes.batches.size(), "the second batch waits while the first is written"));
         assertEquals(List.of(2L, 3L), writes.offsets(1));
     }
 
@@ -85,10 +82,7 @@ class BulkPipelineTest {
         pipeline.send(false, new ArrayList<>());
         assertEquals(4, pipeline.pending());
         add(pipeline, 1);
-        CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> send(pipeline, false));
-        assertThrows(TimeoutException.class, () -> sending.get(300, TimeUnit.MILLISECONDS));
-        writes.succeed(0);
-        sending.get(10, TimeUnit.SECONDS);
+        sendWaitingForTheFirstWrite(pipeline, () -> { });
         assertEquals(3, pipeline.pending());
     }
 
@@ -101,11 +95,8 @@ class BulkPipelineTest {
         pipeline.send(false, new ArrayList<>());
         assertEquals(1, writes.batches.size());
         add(pipeline, 1);
-        CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> send(pipeline, false));
-        assertThrows(TimeoutException.class, () -> sending.get(300, TimeUnit.MILLISECONDS));
-        assertEquals(2, writes.batches.size(), "the third document went out alone, and the task waits for the first write");
-        writes.succeed(0);
-        sending.get(10, TimeUnit.SECONDS);
+        sendWaitingForTheFirstWrite(pipeline,
+                () -> assertEquals(2, writes.batches.size(), "the third document went out alone while the first write runs"));
         assertEquals(1, pipeline.pending());
     }
 
@@ -159,6 +150,15 @@ class BulkPipelineTest {
         pipeline.send(false, new ArrayList<>());
         assertEquals(2, writes.batches.size());
         assertTrue(writes.batches.stream().allMatch(b -> b.size() == 2));
+    }
+
+    /** Sends; checks that the send waits for the first write (and {@code whileWaiting}); ends that write; waits for the send. */
+    private void sendWaitingForTheFirstWrite(BulkPipeline pipeline, Runnable whileWaiting) throws Exception {
+        CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> send(pipeline, false));
+        assertThrows(TimeoutException.class, () -> sending.get(300, TimeUnit.MILLISECONDS), "the send waits for the first write");
+        whileWaiting.run();
+        writes.succeed(0);
+        sending.get(10, TimeUnit.SECONDS);
     }
 
     private static void send(BulkPipeline pipeline, boolean everything) {
