@@ -1,5 +1,6 @@
 package io.agenttelemetry.connect.smt.detect;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -33,8 +34,13 @@ final class RegexDetector implements Detector {
     private boolean anchoredAtKeywords;
     /** The keywords by their first character, with the ASCII case bit set (so 'K' and 'k' share a slot). */
     private final String[][] keywordsByStart = new String[128][];
-    /** The characters a keyword may start with, both cases: where {@link #keywordAt} can be true. */
-    private final char[] keywordFirstChars;
+    /**
+     * Where to look for keywords: each keyword's least common character (both cases for a letter) and its place in
+     * the keyword. A probe found at i means a keyword may start at i minus that place. The '.' of vault's "s." is
+     * found far less often than its 's', which is in most words.
+     */
+    private final char[] probeChars;
+    private final int[] probeOffsets;
 
     RegexDetector(String name, Family family, Pattern pattern, String[] keywords, int secretGroup, double minEntropy, Allowlist allowlist) {
         this(name, family, pattern, keywords, secretGroup, minEntropy, allowlist, v -> true);
@@ -59,16 +65,49 @@ final class RegexDetector implements Detector {
             }
             anchoredAtKeywords = true;
         }
-        StringBuilder firstChars = new StringBuilder();
-        for (int c = 0; c < keywordsByStart.length; c++) {
-            if (keywordsByStart[c] != null) {
-                firstChars.append((char) c);
-                if ((c & ~0x20) != c) {
-                    firstChars.append((char) (c & ~0x20));
+        StringBuilder chars = new StringBuilder();
+        List<Integer> offsets = new ArrayList<>();
+        if (anchoredAtKeywords) {
+            for (String k : keywords) {
+                int at = leastCommonCharAt(k);
+                char c = k.charAt(at);
+                for (char probe : new char[] {c, Character.toUpperCase(c)}) {
+                    if (!hasProbe(chars, offsets, probe, at)) {
+                        chars.append(probe);
+                        offsets.add(at);
+                    }
                 }
             }
         }
-        keywordFirstChars = firstChars.toString().toCharArray();
+        probeChars = chars.toString().toCharArray();
+        probeOffsets = offsets.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static boolean hasProbe(CharSequence chars, List<Integer> offsets, char c, int offset) {
+        for (int i = 0; i < chars.length(); i++) {
+            if (chars.charAt(i) == c && offsets.get(i) == offset) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The place of the keyword's character least likely in text: rare letters, then punctuation, then digits. */
+    static int leastCommonCharAt(String keyword) {
+        int best = 0;
+        for (int i = 1; i < keyword.length(); i++) {
+            if (commonness(keyword.charAt(i)) < commonness(keyword.charAt(best))) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static int commonness(char c) {
+        if (c >= 'a' && c <= 'z') {
+            return "etaoinsrhldcu".indexOf(c) >= 0 ? 3 : 0;
+        }
+        return c >= '0' && c <= '9' ? 2 : 1;
     }
 
     @Override
@@ -154,24 +193,24 @@ final class RegexDetector implements Detector {
             return;
         }
         // Tried only where a keyword starts, as find() would try every position: the same matches, in the same order.
-        // The places to look are found by indexOf of the keywords' first characters (either case), which the JVM
-        // scans many characters at a time, instead of looking up every character.
+        // The places to look are found by indexOf of each keyword's probe character, which the JVM scans many
+        // characters at a time, instead of looking up every character.
         m.useTransparentBounds(true).useAnchoringBounds(false);
         int n = text.length();
-        int[] next = new int[keywordFirstChars.length];
+        int[] next = new int[probeChars.length];
         for (int j = 0; j < next.length; j++) {
-            next[j] = text.indexOf(keywordFirstChars[j]);
+            next[j] = text.indexOf(probeChars[j], probeOffsets[j]);
         }
         int searchedFrom = 0;
         int from = 0;
         while (true) {
             int i = -1;
             for (int j = 0; j < next.length; j++) {
-                if (next[j] >= 0 && next[j] < from) {
-                    next[j] = text.indexOf(keywordFirstChars[j], from);
+                if (next[j] >= 0 && next[j] - probeOffsets[j] < from) {
+                    next[j] = text.indexOf(probeChars[j], from + probeOffsets[j]);
                 }
-                if (next[j] >= 0 && (i < 0 || next[j] < i)) {
-                    i = next[j];
+                if (next[j] >= 0 && (i < 0 || next[j] - probeOffsets[j] < i)) {
+                    i = next[j] - probeOffsets[j];
                 }
             }
             if (i < 0) {
