@@ -1,9 +1,10 @@
 package io.agenttelemetry.connect.smt.detect;
 
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,39 +58,26 @@ final class RegexDetector implements Detector {
         this.minEntropy = minEntropy;
         this.allowlist = allowlist;
         this.validator = validator;
+        // Each probe as its place in the keyword (high bits) and its character (low 16 bits), without repeats.
+        Set<Integer> probes = new LinkedHashSet<>();
         if ((pattern.flags() & Pattern.COMMENTS) == 0 && MatchStarts.beginWithKeyword(pattern.pattern(), keywords)
                 && Arrays.stream(keywords).allMatch(k -> k.chars().allMatch(ch -> ch < 128) && k.equals(k.toLowerCase(Locale.ROOT)))) {
             for (String k : keywords) {
                 String[] before = keywordsByStart[k.charAt(0) | 0x20];
                 keywordsByStart[k.charAt(0) | 0x20] = before == null ? new String[] {k} : append(before, k);
+                int at = leastCommonCharAt(k);
+                probes.add(at << 16 | k.charAt(at));
+                probes.add(at << 16 | Character.toUpperCase(k.charAt(at)));
             }
             anchoredAtKeywords = true;
         }
-        StringBuilder chars = new StringBuilder();
-        List<Integer> offsets = new ArrayList<>();
-        if (anchoredAtKeywords) {
-            for (String k : keywords) {
-                int at = leastCommonCharAt(k);
-                char c = k.charAt(at);
-                for (char probe : new char[] {c, Character.toUpperCase(c)}) {
-                    if (!hasProbe(chars, offsets, probe, at)) {
-                        chars.append(probe);
-                        offsets.add(at);
-                    }
-                }
-            }
+        probeChars = new char[probes.size()];
+        probeOffsets = new int[probes.size()];
+        int j = 0;
+        for (int probe : probes) {
+            probeChars[j] = (char) probe;
+            probeOffsets[j++] = probe >>> 16;
         }
-        probeChars = chars.toString().toCharArray();
-        probeOffsets = offsets.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    private static boolean hasProbe(CharSequence chars, List<Integer> offsets, char c, int offset) {
-        for (int i = 0; i < chars.length(); i++) {
-            if (chars.charAt(i) == c && offsets.get(i) == offset) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The place of the keyword's character least likely in text: rare letters, then punctuation, then digits. */
