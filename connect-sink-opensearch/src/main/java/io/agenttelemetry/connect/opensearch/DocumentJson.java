@@ -4,22 +4,54 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 
 import io.agenttelemetry.connect.model.AgentEvent;
 import io.agenttelemetry.connect.model.SpanEvent;
+import io.agenttelemetry.connect.model.SpanKind;
 import io.agenttelemetry.connect.model.StatusCode;
 
 /**
  * Writes agent events as the JSON of Data Prepper's otel span and log documents, in one pass from the event: no map
- * per document is built and walked again by a serializer, and the bytes are what the bulk request carries. One
- * instance per task thread (it reuses its buffer).
+ * per document is built and walked again by a serializer, and the bytes are what the bulk request carries. Events
+ * come as {@link AgentEvent}s (from structs and maps) or, read as bytes, as {@link EventBytes}; each document has
+ * one writer per form, side by side below. One instance per task thread (it reuses its buffer).
  */
 final class DocumentJson {
     private static final JsonFactory JSON = new JsonFactory();
+    private static final String[] KIND_NAMES = Arrays.stream(SpanKind.values()).map(k -> "SPAN_KIND_" + k.name()).toArray(String[]::new);
+    // Field names encoded once: escaping each name again for every document was a sixth of the writing.
+    private static final SerializedString ATTRIBUTES = new SerializedString("attributes");
+    private static final SerializedString BODY = new SerializedString("body");
+    private static final SerializedString CODE = new SerializedString("code");
+    private static final SerializedString DURATION_IN_NANOS = new SerializedString("durationInNanos");
+    private static final SerializedString END_TIME = new SerializedString("endTime");
+    private static final SerializedString EVENTS = new SerializedString("events");
+    private static final SerializedString FILE = new SerializedString("file");
+    private static final SerializedString FORMAT = new SerializedString("format");
+    private static final SerializedString INSTRUMENTATION_SCOPE = new SerializedString("instrumentationScope");
+    private static final SerializedString KIND = new SerializedString("kind");
+    private static final SerializedString MESSAGE = new SerializedString("message");
+    private static final SerializedString NAME = new SerializedString("name");
+    private static final SerializedString OFFSET = new SerializedString("offset");
+    private static final SerializedString PARENT_SPAN_ID = new SerializedString("parentSpanId");
+    private static final SerializedString RESOURCE = new SerializedString("resource");
+    private static final SerializedString SERVICE_NAME = new SerializedString("serviceName");
+    private static final SerializedString SEVERITY_NUMBER = new SerializedString("severityNumber");
+    private static final SerializedString SEVERITY_TEXT = new SerializedString("severityText");
+    private static final SerializedString SOURCE = new SerializedString("source");
+    private static final SerializedString SPAN_ID = new SerializedString("spanId");
+    private static final SerializedString START_TIME = new SerializedString("startTime");
+    private static final SerializedString STATUS = new SerializedString("status");
+    private static final SerializedString TIME = new SerializedString("time");
+    private static final SerializedString TRACE_ID = new SerializedString("traceId");
+    private static final SerializedString VERSION = new SerializedString("version");
 
     /** More fields of the document, written after the event's own. */
     interface Fields {
@@ -30,27 +62,28 @@ final class DocumentJson {
 
     byte[] span(AgentEvent e, Fields more) {
         return document(g -> {
-            g.writeStringField("traceId", e.traceId());
-            g.writeStringField("spanId", e.spanId());
-            g.writeStringField("parentSpanId", e.parentSpanId() == null ? "" : e.parentSpanId());
-            g.writeStringField("name", e.name());
-            g.writeStringField("kind", "SPAN_KIND_" + (e.kind() == null ? "UNSPECIFIED" : e.kind().name()));
-            g.writeStringField("startTime", isoNanos(e.startTimeUnixNano()));
-            g.writeStringField("endTime", isoNanos(e.endTimeUnixNano()));
-            number(g, "durationInNanos", e.durationNanos());
-            g.writeStringField("serviceName", e.serviceName());
-            g.writeObjectFieldStart("status");
-            g.writeNumberField("code", (e.statusCode() == null ? StatusCode.UNSET : e.statusCode()).ordinal());
-            g.writeStringField("message", e.statusMessage());
+            text(g, TRACE_ID, e.traceId());
+            text(g, SPAN_ID, e.spanId());
+            text(g, PARENT_SPAN_ID, e.parentSpanId() == null ? "" : e.parentSpanId());
+            text(g, NAME, e.name());
+            text(g, KIND, kindName(e.kind()));
+            text(g, START_TIME, isoNanos(e.startTimeUnixNano()));
+            text(g, END_TIME, isoNanos(e.endTimeUnixNano()));
+            number(g, DURATION_IN_NANOS, e.durationNanos());
+            text(g, SERVICE_NAME, e.serviceName());
+            startObject(g, STATUS);
+            number(g, CODE, (e.statusCode() == null ? StatusCode.UNSET : e.statusCode()).ordinal());
+            text(g, MESSAGE, e.statusMessage());
             g.writeEndObject();
-            attributes(g, "attributes", e.attributes());
+            attributes(g, ATTRIBUTES, e.attributes());
             resource(g, e);
-            g.writeArrayFieldStart("events");
+            g.writeFieldName(EVENTS);
+            g.writeStartArray();
             for (SpanEvent se : e.events()) {
                 g.writeStartObject();
-                g.writeStringField("name", se.name());
-                g.writeStringField("time", isoNanos(se.timeUnixNano()));
-                attributes(g, "attributes", se.attributes());
+                text(g, NAME, se.name());
+                text(g, TIME, isoNanos(se.timeUnixNano()));
+                attributes(g, ATTRIBUTES, se.attributes());
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -61,26 +94,127 @@ final class DocumentJson {
 
     byte[] log(AgentEvent e, Fields more) {
         return document(g -> {
-            g.writeStringField("time", isoNanos(e.startTimeUnixNano()));
-            g.writeStringField("traceId", e.traceId());
-            g.writeStringField("spanId", e.spanId());
-            g.writeStringField("severityText", e.severityText());
-            number(g, "severityNumber", e.severityNumber());
-            g.writeStringField("body", e.body());
-            g.writeStringField("name", e.name());
-            g.writeStringField("serviceName", e.serviceName());
-            attributes(g, "attributes", e.attributes());
+            text(g, TIME, isoNanos(e.startTimeUnixNano()));
+            text(g, TRACE_ID, e.traceId());
+            text(g, SPAN_ID, e.spanId());
+            text(g, SEVERITY_TEXT, e.severityText());
+            number(g, SEVERITY_NUMBER, e.severityNumber());
+            text(g, BODY, e.body());
+            text(g, NAME, e.name());
+            text(g, SERVICE_NAME, e.serviceName());
+            attributes(g, ATTRIBUTES, e.attributes());
             resource(g, e);
             scope(g, e);
             if (e.source() != null) {
-                g.writeObjectFieldStart("source");
-                g.writeStringField("file", e.source().file());
-                g.writeNumberField("offset", e.source().offset());
-                g.writeStringField("format", e.source().format());
+                startObject(g, SOURCE);
+                text(g, FILE, e.source().file());
+                number(g, OFFSET, e.source().offset());
+                text(g, FORMAT, e.source().format());
                 g.writeEndObject();
             }
             more.write(g);
         });
+    }
+
+    /**
+     * The span document of an event read as bytes: the same document as {@link #span(AgentEvent, Fields)} writes
+     * (DocumentMapperTest compares them), with strings and attribute maps copied as they are.
+     */
+    byte[] span(EventBytes e, Fields more) {
+        return document(g -> {
+            text(g, TRACE_ID, e.traceId);
+            text(g, SPAN_ID, e.spanId);
+            text(g, PARENT_SPAN_ID, e.parentSpanId == null ? "" : e.parentSpanId);
+            string(g, NAME, e.name);
+            text(g, KIND, kindName(e.kind));
+            text(g, START_TIME, isoNanos(e.startTimeUnixNano));
+            text(g, END_TIME, isoNanos(e.endTimeUnixNano));
+            number(g, DURATION_IN_NANOS, e.startTimeUnixNano != null && e.endTimeUnixNano != null
+                    ? e.endTimeUnixNano - e.startTimeUnixNano : null);
+            string(g, SERVICE_NAME, e.serviceName);
+            startObject(g, STATUS);
+            number(g, CODE, (e.statusCode == null ? StatusCode.UNSET : e.statusCode).ordinal());
+            string(g, MESSAGE, e.statusMessage);
+            g.writeEndObject();
+            stringMap(g, ATTRIBUTES, e.attributes);
+            startObject(g, RESOURCE);
+            stringMap(g, ATTRIBUTES, e.resourceAttributes);
+            g.writeEndObject();
+            g.writeFieldName(EVENTS);
+            g.writeStartArray();
+            for (EventBytes.SpanEventSlices se : e.events) {
+                g.writeStartObject();
+                if (se.name == null) {
+                    text(g, NAME, "null"); // as String.valueOf gives it the model
+                } else {
+                    string(g, NAME, se.name);
+                }
+                text(g, TIME, isoNanos(se.timeUnixNano));
+                stringMap(g, ATTRIBUTES, se.attributes);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            scope(g, e);
+            more.write(g);
+        });
+    }
+
+    /** The log document of an event read as bytes, as {@link #log(AgentEvent, Fields)} writes it. */
+    byte[] log(EventBytes e, Fields more) {
+        return document(g -> {
+            text(g, TIME, isoNanos(e.startTimeUnixNano));
+            text(g, TRACE_ID, e.traceId);
+            text(g, SPAN_ID, e.spanId);
+            string(g, SEVERITY_TEXT, e.severityText);
+            number(g, SEVERITY_NUMBER, e.severityNumber);
+            string(g, BODY, e.body);
+            string(g, NAME, e.name);
+            string(g, SERVICE_NAME, e.serviceName);
+            stringMap(g, ATTRIBUTES, e.attributes);
+            startObject(g, RESOURCE);
+            stringMap(g, ATTRIBUTES, e.resourceAttributes);
+            g.writeEndObject();
+            scope(g, e);
+            if (e.source != null) {
+                startObject(g, SOURCE);
+                string(g, FILE, e.source.file);
+                number(g, OFFSET, e.source.offset);
+                string(g, FORMAT, e.source.format);
+                g.writeEndObject();
+            }
+            more.write(g);
+        });
+    }
+
+    private static void string(JsonGenerator g, SerializableString name, EventBytes.Slice value) throws IOException {
+        g.writeFieldName(name);
+        if (value == null) {
+            g.writeNull();
+        } else {
+            g.writeRawUTF8String(value.bytes, value.from, value.length);
+        }
+    }
+
+    private static void stringMap(JsonGenerator g, SerializableString name, EventBytes.Slice map) throws IOException {
+        g.writeFieldName(name);
+        if (map == null) {
+            g.writeStartObject();
+            g.writeEndObject();
+        } else {
+            g.writeRawValue(new RawJson(map.bytes, map.from, map.length));
+        }
+    }
+
+    private static void scope(JsonGenerator g, EventBytes e) throws IOException {
+        startObject(g, INSTRUMENTATION_SCOPE);
+        string(g, NAME, e.scopeName);
+        string(g, VERSION, e.scopeVersion);
+        g.writeEndObject();
+    }
+
+    /** As OTLP names kinds: SPAN_KIND_CLIENT, ...; SPAN_KIND_UNSPECIFIED when unknown. */
+    private static String kindName(SpanKind kind) {
+        return kind == null ? "SPAN_KIND_UNSPECIFIED" : KIND_NAMES[kind.ordinal()];
     }
 
     /** RFC 3339 with nanoseconds, as date_nanos fields take it. */
@@ -103,16 +237,27 @@ final class DocumentJson {
         return buffer.toByteArray();
     }
 
-    private static void number(JsonGenerator g, String name, Number value) throws IOException {
+    private static void text(JsonGenerator g, SerializableString name, String value) throws IOException {
+        g.writeFieldName(name);
+        g.writeString(value);
+    }
+
+    private static void number(JsonGenerator g, SerializableString name, Number value) throws IOException {
+        g.writeFieldName(name);
         if (value == null) {
-            g.writeNullField(name);
+            g.writeNull();
         } else {
-            g.writeNumberField(name, value.longValue());
+            g.writeNumber(value.longValue());
         }
     }
 
-    private static void attributes(JsonGenerator g, String name, Map<String, String> attributes) throws IOException {
-        g.writeObjectFieldStart(name);
+    private static void startObject(JsonGenerator g, SerializableString name) throws IOException {
+        g.writeFieldName(name);
+        g.writeStartObject();
+    }
+
+    private static void attributes(JsonGenerator g, SerializableString name, Map<String, String> attributes) throws IOException {
+        startObject(g, name);
         for (Map.Entry<String, String> a : attributes.entrySet()) {
             g.writeStringField(a.getKey(), a.getValue());
         }
@@ -120,15 +265,15 @@ final class DocumentJson {
     }
 
     private static void resource(JsonGenerator g, AgentEvent e) throws IOException {
-        g.writeObjectFieldStart("resource");
-        attributes(g, "attributes", e.resourceAttributes());
+        startObject(g, RESOURCE);
+        attributes(g, ATTRIBUTES, e.resourceAttributes());
         g.writeEndObject();
     }
 
     private static void scope(JsonGenerator g, AgentEvent e) throws IOException {
-        g.writeObjectFieldStart("instrumentationScope");
-        g.writeStringField("name", e.scopeName());
-        g.writeStringField("version", e.scopeVersion());
+        startObject(g, INSTRUMENTATION_SCOPE);
+        text(g, NAME, e.scopeName());
+        text(g, VERSION, e.scopeVersion());
         g.writeEndObject();
     }
 }

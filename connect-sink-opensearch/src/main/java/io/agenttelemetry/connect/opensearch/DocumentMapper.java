@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.DataException;
@@ -16,6 +17,7 @@ import org.apache.kafka.connect.sink.SinkRecord;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -25,6 +27,7 @@ import io.agenttelemetry.connect.model.AgentEventConnect;
 import io.agenttelemetry.connect.model.AgentEventMaps;
 import io.agenttelemetry.connect.model.HeaderValues;
 import io.agenttelemetry.connect.model.ConnectValues;
+import io.agenttelemetry.connect.model.EventSource;
 import io.agenttelemetry.connect.model.EventType;
 import io.agenttelemetry.connect.model.Sensitivity;
 
@@ -38,6 +41,16 @@ final class DocumentMapper {
     private static final ObjectMapper GENERIC = new ObjectMapper();
     /** Built once: looking the map type up again for every record cost 3% of the mapping. */
     private static final ObjectReader JSON_OBJECT = GENERIC.readerFor(new TypeReference<Map<String, Object>>() { });
+
+    private static final SerializedString AGENT_TELEMETRY = new SerializedString("agentTelemetry");
+    private static final SerializedString SENSITIVITY = new SerializedString("sensitivity");
+    private static final SerializedString FINDING_TYPES = new SerializedString("findingTypes");
+    private static final SerializedString FINDING_COUNT = new SerializedString("findingCount");
+    private static final SerializedString INGEST_LAG_MS = new SerializedString("ingestLagMs");
+    private static final SerializedString KAFKA = new SerializedString("kafka");
+    private static final SerializedString TOPIC = new SerializedString("topic");
+    private static final SerializedString PARTITION = new SerializedString("partition");
+    private static final SerializedString OFFSET = new SerializedString("offset");
 
     private final IndexNameTemplate indexTemplate;
     private final String sensitivityHeader;
@@ -55,38 +68,57 @@ final class DocumentMapper {
 
     /** The document for a record with a value. */
     Document toDocument(SinkRecord record) {
+        if (record.value() instanceof byte[]) {
+            EventBytes event = EventBytes.read((byte[]) record.value());
+            if (event != null) {
+                String sensitivity = sensitivity(record);
+                long millis = millis(event.startTimeUnixNano, record);
+                DocumentJson.Fields more = pipelineFields(record, sensitivity, millis);
+                boolean span = event.type == EventType.SPAN;
+                byte[] source = span ? json.span(event, more) : json.log(event, more);
+                String id = eventId(event.type, event.traceId, event.spanId, event::eventSource, event.startTimeUnixNano,
+                        event::bodyText, record);
+                return document(record, span ? "spans" : "logs", sensitivity, millis, id, source);
+            }
+        }
         Object value = jsonObjectOrValue(record.value());
         AgentEvent event = asAgentEvent(value);
         String sensitivity = sensitivity(record);
-        Long timeNanos = event != null ? event.startTimeUnixNano() : null;
-        long millis = timeNanos != null ? timeNanos / 1_000_000L : record.timestamp() != null ? record.timestamp() : System.currentTimeMillis();
-        String timestamp = timestampField ? Instant.ofEpochMilli(millis).toString() : null;
-        String kind;
-        String id;
-        byte[] source;
+        long millis = millis(event != null ? event.startTimeUnixNano() : null, record);
         if (event != null) {
-            DocumentJson.Fields more = g -> {
-                g.writeFieldName("agentTelemetry");
-                writePipelineFields(g, record, sensitivity);
-                if (timestamp != null) {
-                    g.writeStringField("@timestamp", timestamp);
-                }
-            };
+            DocumentJson.Fields more = pipelineFields(record, sensitivity, millis);
             boolean span = event.eventType() == EventType.SPAN;
-            kind = span ? "spans" : "logs";
-            source = span ? json.span(event, more) : json.log(event, more);
-            id = eventId(event, record);
-        } else {
-            kind = record.topic();
-            Map<String, Object> document = genericDocument(value);
-            if (timestamp != null) {
-                document.put("@timestamp", timestamp);
-            }
-            source = genericJson(document, record);
-            id = fallbackId(record);
+            byte[] source = span ? json.span(event, more) : json.log(event, more);
+            String id = eventId(event.eventType(), event.traceId(), event.spanId(), event::source, event.startTimeUnixNano(),
+                    event::body, record);
+            return document(record, span ? "spans" : "logs", sensitivity, millis, id, source);
         }
+        Map<String, Object> document = genericDocument(value);
+        if (timestampField) {
+            document.put("@timestamp", Instant.ofEpochMilli(millis).toString());
+        }
+        return document(record, record.topic(), sensitivity, millis, fallbackId(record), genericJson(document, record));
+    }
+
+    private Document document(SinkRecord record, String kind, String sensitivity, long millis, String id, byte[] source) {
         String index = indexTemplate.render(new IndexNameTemplate.Values(kind, record.topic(), sensitivity, millis));
         return new Document(record, index, id, source);
+    }
+
+    /** Event time if known, else the record's timestamp, else now: it picks the index and the @timestamp. */
+    private static long millis(Long eventNanos, SinkRecord record) {
+        return eventNanos != null ? eventNanos / 1_000_000L : record.timestamp() != null ? record.timestamp() : System.currentTimeMillis();
+    }
+
+    /** The fields an event's document gets after its own: what the pipeline knows, and @timestamp if needed. */
+    private DocumentJson.Fields pipelineFields(SinkRecord record, String sensitivity, long millis) {
+        return g -> {
+            g.writeFieldName(AGENT_TELEMETRY);
+            writePipelineFields(g, record, sensitivity);
+            if (timestampField) {
+                g.writeStringField("@timestamp", Instant.ofEpochMilli(millis).toString());
+            }
+        };
     }
 
     /** A delete of the document a tombstone's key names, in the index its timestamp selects. */
@@ -136,13 +168,16 @@ final class DocumentMapper {
         return null;
     }
 
-    private static String eventId(AgentEvent e, SinkRecord record) {
-        if (e.eventType() == EventType.SPAN && e.traceId() != null && e.spanId() != null) {
-            return e.traceId() + "-" + e.spanId();
+    /** Source and body are read only when the id needs them: for spans it is trace id and span id. */
+    private static String eventId(EventType type, String traceId, String spanId, Supplier<EventSource> where, Long startNanos,
+            Supplier<String> body, SinkRecord record) {
+        if (type == EventType.SPAN && traceId != null && spanId != null) {
+            return traceId + "-" + spanId;
         }
-        if (e.source() != null) {
-            return sha256Hex(e.source().file() + "\n" + e.source().offset() + "\n" + e.startTimeUnixNano() + "\n"
-                    + e.traceId() + "\n" + e.spanId() + "\n" + e.body());
+        EventSource source = where.get();
+        if (source != null) {
+            return sha256Hex(source.file() + "\n" + source.offset() + "\n" + startNanos + "\n" + traceId + "\n" + spanId
+                    + "\n" + body.get());
         }
         return fallbackId(record);
     }
@@ -158,11 +193,13 @@ final class DocumentMapper {
      */
     private void writePipelineFields(JsonGenerator g, SinkRecord record, String sensitivity) throws IOException {
         g.writeStartObject();
-        g.writeStringField("sensitivity", sensitivity);
+        g.writeFieldName(SENSITIVITY);
+        g.writeString(sensitivity);
         long findings = 0;
         Header header = record.headers().lastWithName(findingsHeader);
         String text = header == null ? null : HeaderValues.text(header);
-        g.writeArrayFieldStart("findingTypes");
+        g.writeFieldName(FINDING_TYPES);
+        g.writeStartArray();
         if (text != null) {
             for (String pair : text.split(",")) {
                 int colon = pair.lastIndexOf(':');
@@ -177,14 +214,20 @@ final class DocumentMapper {
             }
         }
         g.writeEndArray();
-        g.writeNumberField("findingCount", findings);
+        g.writeFieldName(FINDING_COUNT);
+        g.writeNumber(findings);
         if (record.timestamp() != null) {
-            g.writeNumberField("ingestLagMs", Math.max(0, System.currentTimeMillis() - record.timestamp()));
+            g.writeFieldName(INGEST_LAG_MS);
+            g.writeNumber(Math.max(0, System.currentTimeMillis() - record.timestamp()));
         }
-        g.writeObjectFieldStart("kafka");
-        g.writeStringField("topic", record.topic());
-        g.writeNumberField("partition", record.kafkaPartition());
-        g.writeNumberField("offset", record.kafkaOffset());
+        g.writeFieldName(KAFKA);
+        g.writeStartObject();
+        g.writeFieldName(TOPIC);
+        g.writeString(record.topic());
+        g.writeFieldName(PARTITION);
+        g.writeNumber(record.kafkaPartition());
+        g.writeFieldName(OFFSET);
+        g.writeNumber(record.kafkaOffset());
         g.writeEndObject();
         g.writeEndObject();
     }

@@ -4,25 +4,35 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
 
 /**
- * A document's JSON, already encoded, for Jackson to copy into a request as it is (as a raw value): the client
- * does not walk the document again. Written as a quoted string it would be the JSON text, escaped; that never
- * happens in a bulk request.
+ * JSON already encoded (a document, or a value within one), for Jackson to copy as it is (as a raw value): the
+ * client does not walk the document again. Written as a quoted string it would be the JSON text, escaped; that
+ * never happens in a bulk request.
  */
 final class RawJson implements SerializableString {
     private final byte[] utf8;
+    private final int from;
+    private final int length;
 
     RawJson(byte[] utf8) {
+        this(utf8, 0, utf8.length);
+    }
+
+    /** The JSON in part of an array. */
+    RawJson(byte[] utf8, int from, int length) {
         this.utf8 = utf8;
+        this.from = from;
+        this.length = length;
     }
 
     @Override
     public String getValue() {
-        return new String(utf8, StandardCharsets.UTF_8);
+        return new String(utf8, from, length, StandardCharsets.UTF_8);
     }
 
     @Override
@@ -32,16 +42,16 @@ final class RawJson implements SerializableString {
 
     @Override
     public byte[] asUnquotedUTF8() {
-        return utf8.clone();
+        return Arrays.copyOfRange(utf8, from, from + length);
     }
 
     @Override
     public int appendUnquotedUTF8(byte[] buffer, int offset) {
-        if (offset + utf8.length > buffer.length) {
+        if (offset + length > buffer.length) {
             return -1;
         }
-        System.arraycopy(utf8, 0, buffer, offset, utf8.length);
-        return utf8.length;
+        System.arraycopy(utf8, from, buffer, offset, length);
+        return length;
     }
 
     @Override
@@ -51,17 +61,17 @@ final class RawJson implements SerializableString {
 
     @Override
     public int writeUnquotedUTF8(OutputStream out) throws IOException {
-        out.write(utf8);
-        return utf8.length;
+        out.write(utf8, from, length);
+        return length;
     }
 
     @Override
     public int putUnquotedUTF8(ByteBuffer buffer) {
-        if (utf8.length > buffer.remaining()) {
+        if (length > buffer.remaining()) {
             return -1;
         }
-        buffer.put(utf8);
-        return utf8.length;
+        buffer.put(utf8, from, length);
+        return length;
     }
 
     @Override

@@ -3,12 +3,12 @@ package io.agenttelemetry.connect.model;
 import java.util.Locale;
 
 /** Trace and span ids as OTLP writes them: lowercase hex, absent rather than empty. */
-final class HexIds {
+public final class HexIds {
     private HexIds() {
     }
 
     /** Lowercases an id; null and "" (how OTLP writes "no parent") become null. */
-    static String normalize(String id) {
+    public static String normalize(String id) {
         if (id == null || id.isEmpty()) {
             return null;
         }
