@@ -46,7 +46,6 @@ final class BulkPipeline {
     private final long maxPendingBytes;
     private final ArrayDeque<Document> buffer = new ArrayDeque<>();
     private long bufferBytes;
-    private long oldestBufferedNanos;
     private final ArrayDeque<Write> inFlight = new ArrayDeque<>();
     private int inFlightDocuments;
     private long inFlightBytes;
@@ -61,21 +60,24 @@ final class BulkPipeline {
     }
 
     void add(Document d) {
-        if (buffer.isEmpty()) {
-            oldestBufferedNanos = System.nanoTime();
-        }
+        add(d, System.nanoTime());
+    }
+
+    void add(Document d, long nowNanos) {
+        d.bufferedNanos = nowNanos;
         buffer.addLast(d);
         bufferBytes += d.bytes();
     }
 
-    /** Whether the oldest buffered document has waited at least this long. */
-    boolean lingered(long lingerNanos) {
-        return !buffer.isEmpty() && System.nanoTime() - oldestBufferedNanos >= lingerNanos;
-    }
-
-    /** Whether {@link #send} would send a batch now (all of the buffer when {@code everything}). */
-    boolean hasBatchToSend(boolean everything) {
-        return !buffer.isEmpty() && (everything || buffer.size() >= batchSize || bufferBytes >= bulkSizeBytes || full());
+    /**
+     * Whether {@link #send} would send a batch now: a full one, or the first when its oldest document has waited
+     * {@code lingerNanos} (0: everything buffered is due). Each document's own wait counts: under load the buffer
+     * never empties, and timed from when it last filled, what is left after a full batch would seem to have waited
+     * long and go out as a small request of its own.
+     */
+    boolean hasBatchToSend(long lingerNanos, long nowNanos) {
+        return !buffer.isEmpty() && (buffer.size() >= batchSize || bufferBytes >= bulkSizeBytes || full()
+                || lingerNanos <= 0 || nowNanos - buffer.peekFirst().bufferedNanos >= lingerNanos);
     }
 
     /** The indices the buffered documents go to. */
@@ -86,15 +88,15 @@ final class BulkPipeline {
     }
 
     /**
-     * Sends every full batch (and the rest of the buffer when {@code everything}), waiting for older writes as the
-     * bounds require. Documents that writes ended meanwhile found malformed are added to {@code rejected}.
+     * Sends every batch that {@link #hasBatchToSend} finds, waiting for older writes as the bounds require.
+     * Documents that writes ended meanwhile found malformed are added to {@code rejected}.
      *
      * @throws BulkWriter.StillFailing if a write waited for failed after its retries; its batch is buffered again
      */
-    void send(boolean everything, List<BulkWriter.Rejected> rejected) throws BulkWriter.StillFailing, InterruptedException {
+    void send(long lingerNanos, long nowNanos, List<BulkWriter.Rejected> rejected) throws BulkWriter.StillFailing, InterruptedException {
         while (true) {
             collectEnded(rejected);
-            boolean sendable = hasBatchToSend(everything);
+            boolean sendable = hasBatchToSend(lingerNanos, nowNanos);
             if (sendable && inFlight.size() < maxInFlight) {
                 sendBatch();
             } else if (!inFlight.isEmpty() && (sendable || full())) {
@@ -107,7 +109,7 @@ final class BulkPipeline {
 
     /** Sends everything buffered and waits until every write has ended. */
     void flush(List<BulkWriter.Rejected> rejected) throws BulkWriter.StillFailing, InterruptedException {
-        send(true, rejected);
+        send(0, System.nanoTime(), rejected);
         while (!inFlight.isEmpty()) {
             awaitOldest(rejected);
         }
@@ -192,9 +194,8 @@ final class BulkPipeline {
 
     private void bufferAgain(List<Document> batch) {
         for (int i = batch.size() - 1; i >= 0; i--) {
-            buffer.addFirst(batch.get(i));
+            buffer.addFirst(batch.get(i)); // with the time it was first buffered: it is due
             bufferBytes += batch.get(i).bytes();
         }
-        oldestBufferedNanos = System.nanoTime();
     }
 }

@@ -14,6 +14,8 @@ final class Document {
     final String index;
     final String id;
     final byte[] source;
+    /** When the sink's buffer took it (System.nanoTime), for linger.ms. */
+    long bufferedNanos;
 
     Document(SinkRecord record, String index, String id, byte[] source) {
         this.record = record;

@@ -78,16 +78,17 @@ public class OpenSearchSinkTask extends SinkTask {
                 pipeline.add(reporter != null ? d : d.withPositionOnly());
             }
         }
-        write(pipeline.lingered(config.lingerMs * 1_000_000L), false);
+        write(config.lingerMs * 1_000_000L, false);
     }
 
     /**
-     * Sends the full batches (everything buffered when {@code everything}), and waits for all writes when
-     * {@code toTheEnd}; when a write still fails after its retries, its documents stay buffered and this throws
+     * Sends the batches that are due (full ones, and the first when its oldest document has waited
+     * {@code lingerNanos}; 0: everything), and waits for all writes when {@code toTheEnd}; when a write still fails after its retries, its documents stay buffered and this throws
      * RetriableException, so Connect calls put again after a pause and they are sent again.
      */
-    private void write(boolean everything, boolean toTheEnd) {
-        if (pipeline.hasBatchToSend(everything)) {
+    private void write(long lingerNanos, boolean toTheEnd) {
+        long now = System.nanoTime();
+        if (pipeline.hasBatchToSend(lingerNanos, now)) {
             prepareIndices();
         }
         List<BulkWriter.Rejected> rejected = new ArrayList<>();
@@ -95,7 +96,7 @@ public class OpenSearchSinkTask extends SinkTask {
             if (toTheEnd) {
                 pipeline.flush(rejected);
             } else {
-                pipeline.send(everything, rejected);
+                pipeline.send(lingerNanos, now, rejected);
             }
         } catch (BulkWriter.StillFailing e) {
             context.timeout(config.retryBackoffMs * 10);
@@ -115,7 +116,7 @@ public class OpenSearchSinkTask extends SinkTask {
     @Override
     public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
         try {
-            write(true, true);
+            write(0, true);
         } catch (RetriableException e) {
             log.warn("Not committing offsets: {}", e.getMessage());
             return Map.of();

@@ -40,6 +40,8 @@ class BulkPipelineTest {
         }
     }
 
+    /** A linger no document reaches: only full batches are due. */
+    private static final long FULL_ONLY = Long.MAX_VALUE;
     private final HeldWrites writes = new HeldWrites();
     private long nextOffset;
 
@@ -59,11 +61,36 @@ class BulkPipelineTest {
     void fullBatchesGoOutWhileTheTaskGoesOnReading() throws Exception {
         BulkPipeline pipeline = new BulkPipeline(writes, 3, 1 << 20, 2, 100, 1L << 30);
         add(pipeline, 7);
-        pipeline.send(false, new ArrayList<>());
+        pipeline.send(FULL_ONLY, 0, new ArrayList<>());
         assertEquals(2, writes.batches.size(), "both full batches are being written, none awaited");
         assertEquals(List.of(0L, 1L, 2L), writes.offsets(0));
         assertEquals(List.of(3L, 4L, 5L), writes.offsets(1));
         assertEquals(7, pipeline.pending(), "the last document waits for its batch to fill");
+    }
+
+    @Test
+    void lingerCountsFromWhenEachDocumentWasBufferedNotFromWhenTheBufferLastFilled() throws Exception {
+        long linger = TimeUnit.SECONDS.toNanos(1);
+        long twoSeconds = TimeUnit.SECONDS.toNanos(2);
+        BulkPipeline pipeline = new BulkPipeline(writes, 3, 1 << 20, 1, 100, 1L << 30);
+        for (int i = 0; i < 4; i++) {
+            pipeline.add(document(), 0);
+        }
+        pipeline.send(linger, 0, new ArrayList<>());
+        writes.succeed(0);
+        // Two seconds on, three more arrive: the one left over is due, and goes out with the first two of them.
+        for (int i = 0; i < 3; i++) {
+            pipeline.add(document(), twoSeconds);
+        }
+        pipeline.send(linger, twoSeconds, new ArrayList<>());
+        assertEquals(List.of(3L, 4L, 5L), writes.offsets(1));
+        assertEquals(2, writes.batches.size(), "the last one waits for its batch to fill");
+        writes.succeed(1);
+        // It has waited a tenth of a second, not two; after a second of its own it is due.
+        assertFalse(pipeline.hasBatchToSend(linger, twoSeconds + TimeUnit.MILLISECONDS.toNanos(100)));
+        assertTrue(pipeline.hasBatchToSend(linger, twoSeconds + linger));
+        pipeline.send(linger, twoSeconds + linger, new ArrayList<>());
+        assertEquals(List.of(6L), writes.offsets(2));
     }
 
     @Test
@@ -79,7 +106,7 @@ class BulkPipelineTest {
     void bufferedAndInFlightDocumentsTogetherStayUnderMaxBufferedRecords() throws Exception {
         BulkPipeline pipeline = new BulkPipeline(writes, 2, 1 << 20, 10, 5, 1L << 30);
         add(pipeline, 4);
-        pipeline.send(false, new ArrayList<>());
+        pipeline.send(FULL_ONLY, 0, new ArrayList<>());
         assertEquals(4, pipeline.pending());
         add(pipeline, 1);
         sendWaitingForTheFirstWrite(pipeline, () -> { });
@@ -92,7 +119,7 @@ class BulkPipelineTest {
         nextOffset = 0;
         BulkPipeline pipeline = new BulkPipeline(writes, 2, 1 << 20, 10, 1000, 3L * oneDocument);
         add(pipeline, 2);
-        pipeline.send(false, new ArrayList<>());
+        pipeline.send(FULL_ONLY, 0, new ArrayList<>());
         assertEquals(1, writes.batches.size());
         add(pipeline, 1);
         sendWaitingForTheFirstWrite(pipeline,
@@ -104,14 +131,14 @@ class BulkPipelineTest {
     void aBatchStillFailingAfterItsRetriesIsBufferedAgainAndSentFirst() throws Exception {
         BulkPipeline pipeline = new BulkPipeline(writes, 2, 1 << 20, 2, 100, 1L << 30);
         add(pipeline, 4);
-        pipeline.send(false, new ArrayList<>());
+        pipeline.send(FULL_ONLY, 0, new ArrayList<>());
         writes.results.get(0).completeExceptionally(new BulkWriter.StillFailing("down", null));
         writes.succeed(1);
         add(pipeline, 1);
-        assertThrows(BulkWriter.StillFailing.class, () -> pipeline.send(false, new ArrayList<>()));
+        assertThrows(BulkWriter.StillFailing.class, () -> pipeline.send(FULL_ONLY, 0, new ArrayList<>()));
         assertEquals(3, pipeline.pending(), "the failed batch is kept, the written one is not");
 
-        pipeline.send(true, new ArrayList<>());
+        pipeline.send(0, 0, new ArrayList<>());
         assertEquals(List.of(0L, 1L), writes.offsets(2));
         assertEquals(List.of(4L), writes.offsets(3));
     }
@@ -120,7 +147,7 @@ class BulkPipelineTest {
     void flushSendsTheRestAndReturnsWhatWasMalformedOnceEveryWriteEnded() throws Exception {
         BulkPipeline pipeline = new BulkPipeline(writes, 2, 1 << 20, 4, 100, 1L << 30);
         add(pipeline, 3);
-        pipeline.send(false, new ArrayList<>());
+        pipeline.send(FULL_ONLY, 0, new ArrayList<>());
         List<BulkWriter.Rejected> rejected = new ArrayList<>();
         CompletableFuture<Void> flushing = CompletableFuture.runAsync(() -> {
             try {
@@ -147,23 +174,23 @@ class BulkPipelineTest {
         nextOffset = 0;
         BulkPipeline pipeline = new BulkPipeline(writes, 100, 2L * oneDocument, 4, 1000, 1L << 30);
         add(pipeline, 5);
-        pipeline.send(false, new ArrayList<>());
+        pipeline.send(FULL_ONLY, 0, new ArrayList<>());
         assertEquals(2, writes.batches.size());
         assertTrue(writes.batches.stream().allMatch(b -> b.size() == 2));
     }
 
     /** Sends; checks that the send waits for the first write (and {@code whileWaiting}); ends that write; waits for the send. */
     private void sendWaitingForTheFirstWrite(BulkPipeline pipeline, Runnable whileWaiting) throws Exception {
-        CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> send(pipeline, false));
+        CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> sendFullBatches(pipeline));
         assertThrows(TimeoutException.class, () -> sending.get(300, TimeUnit.MILLISECONDS), "the send waits for the first write");
         whileWaiting.run();
         writes.succeed(0);
         sending.get(10, TimeUnit.SECONDS);
     }
 
-    private static void send(BulkPipeline pipeline, boolean everything) {
+    private static void sendFullBatches(BulkPipeline pipeline) {
         try {
-            pipeline.send(everything, new ArrayList<>());
+            pipeline.send(FULL_ONLY, 0, new ArrayList<>());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
