@@ -83,8 +83,9 @@ public class OpenSearchSinkTask extends SinkTask {
 
     /**
      * Sends the batches that are due (full ones, and the first when its oldest document has waited
-     * {@code lingerNanos}; 0: everything), and waits for all writes when {@code toTheEnd}; when a write still fails after its retries, its documents stay buffered and this throws
-     * RetriableException, so Connect calls put again after a pause and they are sent again.
+     * {@code lingerNanos}; 0: everything), and waits for all writes when {@code toTheEnd}; when a write still fails
+     * after its retries, its documents stay buffered and this throws RetriableException, so Connect calls put again
+     * after a pause and they are sent again.
      */
     private void write(long lingerNanos, boolean toTheEnd) {
         long now = System.nanoTime();

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.agenttelemetry.connect.stack.Http;
 import io.agenttelemetry.connect.stack.LocalStack;
@@ -113,6 +116,49 @@ class SinksIT {
             rest.delete("it-opensearch");
             rest.delete("it-s3");
         }
+    }
+
+    @Test
+    void eventsReadAsBytesAreIndexedAsTheyAreThroughJsonConverter(LocalStack stack) throws Exception {
+        String topic = "it-sinks-bytes";
+        KafkaTopics kafka = new KafkaTopics(stack.kafka().bootstrapServers());
+        kafka.create(topic, 2);
+        List<String> events = new ArrayList<>(AgentEvents.toolSpans(200));
+        for (int i = 0; i < 20; i++) {
+            events.add("{\"schemaVersion\":1,\"eventType\":\"LOG\",\"traceId\":\"" + AgentEvents.traceId(i).toUpperCase(Locale.ROOT)
+                    + "\",\"spanId\":null,\"name\":null,\"startTimeUnixNano\":" + (1_764_151_200_000_000_000L + i)
+                    + ",\"severityText\":\"ERROR\",\"severityNumber\":17,\"body\":\"tool failed: \\\"quota\\\" é 漢字 \\u2028 #" + i
+                    + "\",\"serviceName\":\"support-agent\",\"resourceAttributes\":{\"service.name\":\"support-agent\"},"
+                    + "\"attributes\":{\"code.line\":\"" + i + "\"},\"source\":{\"file\":\"/var/log/agent.log\",\"offset\":" + i * 100
+                    + ",\"format\":\"jsonl\"}}");
+        }
+        kafka.produce(topic, events);
+        ConnectRest rest = new ConnectRest(stack.connect());
+        rest.put("it-os-json", openSearchConfig(stack, topic, "it-json"));
+        Map<String, String> bytes = openSearchConfig(stack, topic, "it-bytes");
+        bytes.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
+        rest.put("it-os-bytes", bytes);
+        OpenSearchQueries os = new OpenSearchQueries(stack.openSearch().url());
+        rest.awaitWhileRunning("it-os-json", "220 documents", TIMEOUT, () -> os.count("it-json-*") >= 220);
+        rest.awaitWhileRunning("it-os-bytes", "220 documents", TIMEOUT, () -> os.count("it-bytes-*") >= 220);
+
+        // Written from the record's bytes or from JsonConverter's maps, every document is the same, under the same id.
+        Map<String, JsonNode> throughMaps = documents(os, "it-json");
+        assertEquals(220, throughMaps.size());
+        assertEquals(throughMaps, documents(os, "it-bytes"));
+        rest.delete("it-os-json");
+        rest.delete("it-os-bytes");
+    }
+
+    /** Each document's source by index (without the prefix) and id, without ingestLagMs, which differs by run. */
+    private static Map<String, JsonNode> documents(OpenSearchQueries os, String prefix) {
+        Map<String, JsonNode> out = new HashMap<>();
+        for (JsonNode hit : os.search(prefix + "-*", "{\"size\":1000}").path("hits").path("hits")) {
+            ObjectNode source = hit.path("_source").deepCopy();
+            ((ObjectNode) source.path("agentTelemetry")).remove("ingestLagMs");
+            out.put(hit.path("_index").asText().substring(prefix.length()) + "/" + hit.path("_id").asText(), source);
+        }
+        return out;
     }
 
     @Test
