@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
 
 import io.agenttelemetry.connect.model.AgentEvent;
+import io.agenttelemetry.connect.model.EventType;
 import io.agenttelemetry.connect.model.SpanEvent;
 import io.agenttelemetry.connect.model.SpanKind;
 import io.agenttelemetry.connect.model.StatusCode;
@@ -60,7 +61,17 @@ final class DocumentJson {
 
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(4096);
 
-    byte[] span(AgentEvent e, Fields more) {
+    /** The event's span or log document. */
+    byte[] write(AgentEvent e, Fields more) {
+        return e.eventType() == EventType.SPAN ? span(e, more) : log(e, more);
+    }
+
+    /** The span or log document of an event read as bytes: the same document as from its {@link AgentEvent}. */
+    byte[] write(EventBytes e, Fields more) {
+        return e.type == EventType.SPAN ? span(e, more) : log(e, more);
+    }
+
+    private byte[] span(AgentEvent e, Fields more) {
         return document(g -> {
             text(g, TRACE_ID, e.traceId());
             text(g, SPAN_ID, e.spanId());
@@ -92,7 +103,7 @@ final class DocumentJson {
         });
     }
 
-    byte[] log(AgentEvent e, Fields more) {
+    private byte[] log(AgentEvent e, Fields more) {
         return document(g -> {
             text(g, TIME, isoNanos(e.startTimeUnixNano()));
             text(g, TRACE_ID, e.traceId());
@@ -118,9 +129,9 @@ final class DocumentJson {
 
     /**
      * The span document of an event read as bytes: the same document as {@link #span(AgentEvent, Fields)} writes
-     * (DocumentMapperTest compares them), with strings and attribute maps copied as they are.
+     * (EventBytesTest compares them), with strings and attribute maps copied as they are.
      */
-    byte[] span(EventBytes e, Fields more) {
+    private byte[] span(EventBytes e, Fields more) {
         return document(g -> {
             text(g, TRACE_ID, e.traceId);
             text(g, SPAN_ID, e.spanId);
@@ -160,7 +171,7 @@ final class DocumentJson {
     }
 
     /** The log document of an event read as bytes, as {@link #log(AgentEvent, Fields)} writes it. */
-    byte[] log(EventBytes e, Fields more) {
+    private byte[] log(EventBytes e, Fields more) {
         return document(g -> {
             text(g, TIME, isoNanos(e.startTimeUnixNano));
             text(g, TRACE_ID, e.traceId);

@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.apache.kafka.connect.data.Struct;
@@ -71,33 +72,34 @@ final class DocumentMapper {
         if (record.value() instanceof byte[]) {
             EventBytes event = EventBytes.read((byte[]) record.value());
             if (event != null) {
-                String sensitivity = sensitivity(record);
-                long millis = millis(event.startTimeUnixNano, record);
-                DocumentJson.Fields more = pipelineFields(record, sensitivity, millis);
-                boolean span = event.type == EventType.SPAN;
-                byte[] source = span ? json.span(event, more) : json.log(event, more);
                 String id = eventId(event.type, event.traceId, event.spanId, event::eventSource, event.startTimeUnixNano,
                         event::bodyText, record);
-                return document(record, span ? "spans" : "logs", sensitivity, millis, id, source);
+                return eventDocument(record, event.type, event.startTimeUnixNano, id, more -> json.write(event, more));
             }
         }
         Object value = jsonObjectOrValue(record.value());
         AgentEvent event = asAgentEvent(value);
-        String sensitivity = sensitivity(record);
-        long millis = millis(event != null ? event.startTimeUnixNano() : null, record);
         if (event != null) {
-            DocumentJson.Fields more = pipelineFields(record, sensitivity, millis);
-            boolean span = event.eventType() == EventType.SPAN;
-            byte[] source = span ? json.span(event, more) : json.log(event, more);
             String id = eventId(event.eventType(), event.traceId(), event.spanId(), event::source, event.startTimeUnixNano(),
                     event::body, record);
-            return document(record, span ? "spans" : "logs", sensitivity, millis, id, source);
+            return eventDocument(record, event.eventType(), event.startTimeUnixNano(), id, more -> json.write(event, more));
         }
+        String sensitivity = sensitivity(record);
+        long millis = millis(null, record);
         Map<String, Object> document = genericDocument(value);
         if (timestampField) {
             document.put("@timestamp", Instant.ofEpochMilli(millis).toString());
         }
         return document(record, record.topic(), sensitivity, millis, fallbackId(record), genericJson(document, record));
+    }
+
+    /** An agent event's document in the span or log index: its own fields, then what the pipeline knows. */
+    private Document eventDocument(SinkRecord record, EventType type, Long startNanos, String id,
+            Function<DocumentJson.Fields, byte[]> writeEvent) {
+        String sensitivity = sensitivity(record);
+        long millis = millis(startNanos, record);
+        byte[] source = writeEvent.apply(pipelineFields(record, sensitivity, millis));
+        return document(record, type == EventType.SPAN ? "spans" : "logs", sensitivity, millis, id, source);
     }
 
     private Document document(SinkRecord record, String kind, String sensitivity, long millis, String id, byte[] source) {
