@@ -48,6 +48,7 @@ public final class AgentLogSourceConfig extends AbstractConfig {
     public static final String MAX_LINE_POLICY_CONFIG = "max.line.policy";
     public static final String TOPIC_CONFIG = "topic";
     public static final String KEY_FIELD_CONFIG = "key.field";
+    public static final String VALUE_FORMAT_CONFIG = "value.format";
     public static final String ERROR_TOPIC_CONFIG = "error.topic";
     public static final String ON_PARSE_ERROR_CONFIG = "on.parse.error";
     public static final String ERROR_RAW_MAX_BYTES_CONFIG = "error.raw.max.bytes";
@@ -78,6 +79,9 @@ public final class AgentLogSourceConfig extends AbstractConfig {
 
     /** Which event field keys the record. */
     public enum KeyField { TRACE_ID, SPAN_ID, NONE }
+
+    /** What a record's value is: a Connect struct, or the JSON JsonConverter would write for it, as bytes. */
+    public enum ValueFormat { STRUCT, JSON }
 
     private static final String FILES = "Files";
     private static final String READING = "Reading";
@@ -240,6 +244,14 @@ public final class AgentLogSourceConfig extends AbstractConfig {
             .define(KEY_FIELD_CONFIG, Type.STRING, "trace_id", EnumConfig.validator(KeyField.class), Importance.MEDIUM,
                     "Record key: trace_id keeps a trace's events in one partition and in order; span_id; or none.",
                     OUTPUT, 2, Width.SHORT, "Key field")
+            .define(VALUE_FORMAT_CONFIG, Type.STRING, "struct", EnumConfig.validator(ValueFormat.class), Importance.MEDIUM,
+                    "struct: each value is a Connect struct of the agent event schema, for any value converter (JSON, "
+                            + "Avro, Protobuf). json: each value (events and unreadable lines alike) is the JSON that "
+                            + "JsonConverter with schemas.enable=false writes for that struct, already as bytes, for "
+                            + "value.converter=org.apache.kafka.connect.converters.ByteArrayConverter: consumers see "
+                            + "the same bytes, and the worker does not convert each record, which costs about as much "
+                            + "as parsing it. Transforms of this connector then see bytes, so mask in the sinks' chains.",
+                    OUTPUT, 3, Width.SHORT, "Value format")
             .define(ERROR_TOPIC_CONFIG, Type.STRING, "agent-events.errors", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
                     "Topic for lines that could not be read, with file, offset, reason and the raw bytes (bounded).",
                     ERRORS, 1, Width.MEDIUM, "Error topic")
@@ -270,6 +282,7 @@ public final class AgentLogSourceConfig extends AbstractConfig {
     final String topic;
     final PlaceholderTemplate topicTemplate;
     final KeyField keyField;
+    final ValueFormat valueFormat;
     final String errorTopic;
     final OnParseError onParseError;
     final int errorRawMaxBytes;
@@ -301,6 +314,7 @@ public final class AgentLogSourceConfig extends AbstractConfig {
         topic = getString(TOPIC_CONFIG);
         topicTemplate = topicTemplate(topic);
         keyField = EnumConfig.parse(KeyField.class, getString(KEY_FIELD_CONFIG));
+        valueFormat = EnumConfig.parse(ValueFormat.class, getString(VALUE_FORMAT_CONFIG));
         errorTopic = getString(ERROR_TOPIC_CONFIG);
         onParseError = EnumConfig.parse(OnParseError.class, getString(ON_PARSE_ERROR_CONFIG));
         errorRawMaxBytes = getInt(ERROR_RAW_MAX_BYTES_CONFIG);

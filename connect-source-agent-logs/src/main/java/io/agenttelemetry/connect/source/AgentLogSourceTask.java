@@ -42,6 +42,7 @@ public class AgentLogSourceTask extends SourceTask {
     @Override
     public List<SourceRecord> poll() throws InterruptedException {
         List<SourceRecord> records = readAhead.take(config.pollIntervalMs);
+        RecordFactory.withJsonValues(records);
         metrics.maybeLogProgress();
         return records.isEmpty() ? null : records;
     }

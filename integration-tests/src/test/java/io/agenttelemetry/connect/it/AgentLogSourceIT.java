@@ -169,4 +169,38 @@ class AgentLogSourceIT {
         assertEquals("RUNNING", rest.status("it-source-errors").path("tasks").get(0).path("state").asText());
         rest.delete("it-source-errors");
     }
+    @Test
+    void valueFormatJsonThroughByteArrayConverterWritesTheRecordsJsonConverterWritesForStructs(LocalStack stack) throws Exception {
+        Path dir = Files.createDirectories(Stacks.workDir("source-value-format-" + System.nanoTime()));
+        AgentLogFiles log = new AgentLogFiles(dir.resolve("agent.log"));
+        log.write("plain", 20);
+        log.write("odd", 20, id -> id + " \\\" quote, t\\tab, Grüße 東京 \uD83D\uDE80", ",\"user\":{\"name\":\"Zoë\"},\"n\":1.5");
+        Files.writeString(dir.resolve("agent.log"), "{broken json\n", java.nio.file.StandardOpenOption.APPEND);
+        ConnectRest rest = new ConnectRest(stack.connect());
+        KafkaTopics kafka = new KafkaTopics(stack.kafka().bootstrapServers());
+        Map<String, List<String>> values = new HashMap<>();
+        for (String format : List.of("struct", "json")) {
+            String name = "it-source-value-" + format;
+            Map<String, String> config = sourceConfig(dir, name);
+            config.put("value.format", format);
+            if (format.equals("json")) {
+                config.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
+            }
+            rest.put(name, config);
+            rest.awaitRunning(name, TIMEOUT);
+            List<String> got = new ArrayList<>();
+            for (ConsumerRecord<String, String> r : kafka.readUntil(name, r -> r.size() >= 40, TIMEOUT)) {
+                got.add(r.key() + " " + r.value());
+            }
+            for (ConsumerRecord<String, String> r : kafka.readUntil(name + ".errors", r -> r.size() >= 1, TIMEOUT)) {
+                got.add(r.key() + " " + r.value());
+            }
+            got.sort(null);
+            values.put(format, got);
+            rest.delete(name);
+        }
+        assertEquals(41, values.get("json").size());
+        assertEquals(values.get("struct"), values.get("json"));
+        assertTrue(values.get("json").stream().anyMatch(v -> v.contains("Grüße 東京")), values.get("json").get(0));
+    }
 }
