@@ -2,14 +2,17 @@ package io.agenttelemetry.connect.opensearch;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
 
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
 
 /**
@@ -107,12 +110,18 @@ final class BulkPipeline {
         }
     }
 
-    /** Sends everything buffered and waits until every write has ended. */
-    void flush(List<BulkWriter.Rejected> rejected) throws BulkWriter.StillFailing, InterruptedException {
-        send(0, System.nanoTime(), rejected);
-        while (!inFlight.isEmpty()) {
-            awaitOldest(rejected);
+    /** Per partition, the lowest offset of a document buffered or being written. */
+    Map<TopicPartition, Long> oldestPendingOffsets() {
+        Map<TopicPartition, Long> oldest = new HashMap<>();
+        for (Write w : inFlight) {
+            w.batch.forEach(d -> oldest.merge(partition(d), d.record.kafkaOffset(), Math::min));
         }
+        buffer.forEach(d -> oldest.merge(partition(d), d.record.kafkaOffset(), Math::min));
+        return oldest;
+    }
+
+    private static TopicPartition partition(Document d) {
+        return new TopicPartition(d.record.topic(), d.record.kafkaPartition());
     }
 
     /** Forgets the buffered documents of the given records (partitions the task no longer owns). */

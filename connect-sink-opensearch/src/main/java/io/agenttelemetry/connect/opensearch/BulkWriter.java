@@ -2,11 +2,13 @@ package io.agenttelemetry.connect.opensearch;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,13 +30,12 @@ import org.apache.hc.core5.http.nio.ssl.TlsStrategy;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.opensearch.client.json.jackson.JacksonJsonpMapper;
 import org.opensearch.client.opensearch.OpenSearchClient;
-import org.opensearch.client.opensearch._types.OpenSearchException;
-import org.opensearch.client.opensearch.core.BulkRequest;
-import org.opensearch.client.opensearch.core.BulkResponse;
-import org.opensearch.client.opensearch.core.bulk.BulkOperation;
-import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
+import org.opensearch.client.opensearch.generic.Body;
+import org.opensearch.client.opensearch.generic.OpenSearchGenericClient;
+import org.opensearch.client.opensearch.generic.Request;
+import org.opensearch.client.opensearch.generic.Requests;
+import org.opensearch.client.opensearch.generic.Response;
 import org.opensearch.client.transport.OpenSearchTransport;
-import org.opensearch.client.transport.TransportOptions;
 import org.opensearch.client.transport.aws.AwsSdk2Transport;
 import org.opensearch.client.transport.aws.AwsSdk2TransportOptions;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
@@ -42,7 +43,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.util.RawValue;
 
 import io.agenttelemetry.connect.aws.AwsCredentials;
 import software.amazon.awssdk.regions.Region;
@@ -79,8 +79,8 @@ final class BulkWriter implements Closeable {
     private final String urls;
     private final boolean dataStreams;
     private final OpenSearchClient client;
-    /** The client for bulk requests, whose responses leave out what the sink does not read. */
-    private final OpenSearchClient bulkClient;
+    /** Bulk requests go as the NDJSON the sink writes ({@link BulkBody}), through the client's transport. */
+    private final OpenSearchGenericClient bulkClient;
     private final int maxRetries;
     private final long retryBackoffMs;
     /** One thread per request allowed in flight: the task goes on reading while they write. */
@@ -91,11 +91,7 @@ final class BulkWriter implements Closeable {
         this.dataStreams = config.dataStreams;
         this.transport = transport(config);
         this.client = new OpenSearchClient(transport);
-        // A bulk response holds a dozen fields per item (shards, versions, sequence numbers); parsing them costs
-        // the worker a tenth of its time per document. Kept: what the response's parser requires and the sink reads.
-        TransportOptions options = transport.options() != null ? transport.options() : TransportOptions.builder().build();
-        this.bulkClient = client.withTransportOptions(options.with(o -> o.setParameter("filter_path",
-                "took,errors,items.*._index,items.*.status,items.*.error")));
+        this.bulkClient = client.generic();
         this.maxRetries = config.maxRetries;
         this.retryBackoffMs = config.retryBackoffMs;
         this.senders = Executors.newFixedThreadPool(config.maxInFlightRequests, r -> {
@@ -201,19 +197,31 @@ final class BulkWriter implements Closeable {
         for (int attempt = 0; ; attempt++) {
             List<Document> retry = new ArrayList<>();
             Exception failure = null;
-            try {
-                BulkResponse response = bulkClient.bulk(request(pending));
-                List<BulkResponseItem> items = response.items();
-                for (int i = 0; i < items.size(); i++) {
-                    classify(pending.get(i), items.get(i), retry, rejected);
+            try (Response response = bulkClient.execute(request(pending))) {
+                int status = response.getStatus();
+                if (status == 200) {
+                    try (InputStream body = response.getBody().orElseThrow(() -> new IOException("bulk response without a body")).body()) {
+                        for (BulkResult.Failure f : BulkResult.failures(body, pending.size())) {
+                            classify(pending.get(f.item), f, retry, rejected);
+                        }
+                    }
+                } else {
+                    String text = response.getBody().map(Body::bodyAsString).orElse("");
+                    String message = "HTTP " + status + ": " + text.substring(0, Math.min(text.length(), 500));
+                    ConnectException refused = ConnectionFailures.refused(urls, status, message, null);
+                    if (refused != null) {
+                        throw refused;
+                    }
+                    if (!retriable(status)) {
+                        throw new ConnectException("OpenSearch refused the bulk request: " + message);
+                    }
+                    retry = pending;
+                    failure = new IOException(message);
                 }
-            } catch (IOException | OpenSearchException e) {
+            } catch (IOException e) {
                 ConnectException permanent = ConnectionFailures.permanent(urls, e);
                 if (permanent != null) {
                     throw permanent;
-                }
-                if (e instanceof OpenSearchException && !retriable(((OpenSearchException) e).status())) {
-                    throw new ConnectException("OpenSearch refused the bulk request: " + e.getMessage(), e);
                 }
                 retry = pending;
                 failure = e;
@@ -232,36 +240,22 @@ final class BulkWriter implements Closeable {
         }
     }
 
-    private BulkRequest request(List<Document> docs) {
-        List<BulkOperation> ops = new ArrayList<>(docs.size());
-        for (Document d : docs) {
-            if (d.isDelete()) {
-                ops.add(BulkOperation.of(op -> op.delete(x -> x.index(d.index).id(d.id))));
-                continue;
-            }
-            RawValue source = new RawValue(new RawJson(d.source));
-            if (dataStreams) {
-                // Data streams take creates only; a replayed id already in the write index is a 409, ignored.
-                ops.add(BulkOperation.of(op -> op.create(x -> x.index(d.index).id(d.id).document(source))));
-            } else {
-                ops.add(BulkOperation.of(op -> op.index(x -> x.index(d.index).id(d.id).document(source))));
-            }
-        }
-        return BulkRequest.of(b -> b.operations(ops));
+    private Request request(List<Document> docs) {
+        return Requests.builder().method("POST").endpoint("/_bulk")
+                .query(Map.of("filter_path", BulkResult.FILTER_PATH))
+                .body(Body.from(BulkBody.of(docs, dataStreams), "application/x-ndjson"))
+                .build();
     }
 
-    private static void classify(Document doc, BulkResponseItem item, List<Document> retry, List<Rejected> rejected) {
-        if (item.error() == null) {
+    private static void classify(Document doc, BulkResult.Failure item, List<Document> retry, List<Rejected> rejected) {
+        // A replayed document that is already there (409), or a delete of one that is gone (404), is done.
+        if (item.status == 409 || (doc.isDelete() && item.status == 404)) {
             return;
         }
-        int status = item.status();
-        if (status == 409 || (doc.isDelete() && status == 404)) {
-            return;
-        }
-        if (retriable(status)) {
+        if (retriable(item.status)) {
             retry.add(doc);
         } else {
-            rejected.add(new Rejected(doc, item.error().type() + ": " + item.error().reason()));
+            rejected.add(new Rejected(doc, item.type + ": " + item.reason));
         }
     }
 

@@ -27,13 +27,22 @@ final class ConnectionFailures {
             }
             int status = t instanceof ResponseException ? ((ResponseException) t).status()
                     : t instanceof OpenSearchException ? ((OpenSearchException) t).status() : 0;
-            if (status == 401 || status == 403) {
-                return new ConnectException(urls + " refused the request with HTTP " + status + " (" + e.getMessage()
-                        + "). Check " + OpenSearchSinkConfig.CONNECTION_USERNAME_CONFIG + ", "
-                        + OpenSearchSinkConfig.CONNECTION_PASSWORD_CONFIG + " (or the AWS credentials when requests are "
-                        + "signed) and the user's permissions", e);
+            ConnectException refused = refused(urls, status, e.getMessage(), e);
+            if (refused != null) {
+                return refused;
             }
         }
         return null;
+    }
+
+    /** @return the error to fail the task with if OpenSearch refused the credentials (401, 403), else null */
+    static ConnectException refused(String urls, int status, String message, Throwable cause) {
+        if (status != 401 && status != 403) {
+            return null;
+        }
+        return new ConnectException(urls + " refused the request with HTTP " + status + " (" + message
+                + "). Check " + OpenSearchSinkConfig.CONNECTION_USERNAME_CONFIG + ", "
+                + OpenSearchSinkConfig.CONNECTION_PASSWORD_CONFIG + " (or the AWS credentials when requests are "
+                + "signed) and the user's permissions", cause);
     }
 }

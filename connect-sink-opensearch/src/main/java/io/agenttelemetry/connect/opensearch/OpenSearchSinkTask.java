@@ -78,27 +78,22 @@ public class OpenSearchSinkTask extends SinkTask {
                 pipeline.add(reporter != null ? d : d.withPositionOnly());
             }
         }
-        write(config.lingerMs * 1_000_000L, false);
+        write(config.lingerMs * 1_000_000L);
     }
 
     /**
      * Sends the batches that are due (full ones, and the first when its oldest document has waited
-     * {@code lingerNanos}; 0: everything), and waits for all writes when {@code toTheEnd}; when a write still fails
-     * after its retries, its documents stay buffered and this throws RetriableException, so Connect calls put again
-     * after a pause and they are sent again.
+     * {@code lingerNanos}); when a write still fails after its retries, its documents stay buffered and this throws
+     * RetriableException, so Connect calls put again after a pause and they are sent again.
      */
-    private void write(long lingerNanos, boolean toTheEnd) {
+    private void write(long lingerNanos) {
         long now = System.nanoTime();
         if (pipeline.hasBatchToSend(lingerNanos, now)) {
             prepareIndices();
         }
         List<BulkWriter.Rejected> rejected = new ArrayList<>();
         try {
-            if (toTheEnd) {
-                pipeline.flush(rejected);
-            } else {
-                pipeline.send(lingerNanos, now, rejected);
-            }
+            pipeline.send(lingerNanos, now, rejected);
         } catch (BulkWriter.StillFailing e) {
             context.timeout(config.retryBackoffMs * 10);
             throw new RetriableException("OpenSearch not reachable or overloaded; " + pipeline.pending()
@@ -113,21 +108,30 @@ public class OpenSearchSinkTask extends SinkTask {
         }
     }
 
-    /** Writes everything taken first, so the offsets Connect commits are only those of acknowledged records. */
+    /**
+     * Per partition, the offset of its oldest document not yet acknowledged (everything taken when none is): Connect
+     * commits only what OpenSearch has, without waiting for the writes. Waiting for them emptied the pipeline at every
+     * commit (every second with offset.flush.interval.ms=1000) and OpenSearch idled until it filled again.
+     */
     @Override
     public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
         try {
-            write(0, true);
+            write(config.lingerMs * 1_000_000L); // takes in the writes that ended, and reports what they rejected
         } catch (RetriableException e) {
-            log.warn("Not committing offsets: {}", e.getMessage());
-            return Map.of();
+            log.warn("Committing only offsets of acknowledged documents: {}", e.getMessage());
         }
-        return currentOffsets;
+        Map<TopicPartition, Long> oldest = pipeline.oldestPendingOffsets();
+        Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
+        for (Map.Entry<TopicPartition, OffsetAndMetadata> e : currentOffsets.entrySet()) {
+            Long pending = oldest.get(e.getKey());
+            commit.put(e.getKey(), pending == null ? e.getValue() : new OffsetAndMetadata(pending));
+        }
+        return commit;
     }
 
     @Override
     public void close(Collection<TopicPartition> partitions) {
-        // preCommit ran for them; whatever is still buffered is re-read by the partition's next owner.
+        // preCommit ran for them; whatever is not yet acknowledged is read again by the partition's next owner.
         pipeline.removeBuffered(d -> partitions.contains(new TopicPartition(d.record.topic(), d.record.kafkaPartition())));
         partitions.forEach(bufferedUpTo::remove);
     }

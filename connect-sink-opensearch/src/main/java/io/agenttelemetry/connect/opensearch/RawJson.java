@@ -10,9 +10,8 @@ import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
 
 /**
- * JSON already encoded (a document, or a value within one), for Jackson to copy as it is (as a raw value): the
- * client does not walk the document again. Written as a quoted string it would be the JSON text, escaped; that
- * never happens in a bulk request.
+ * JSON already encoded (an attribute map of an event read as bytes), for Jackson to copy into a document as it is
+ * (as a raw value). Written as a quoted string it would be the JSON text, escaped; documents never do that.
  */
 final class RawJson implements SerializableString {
     private final byte[] utf8;

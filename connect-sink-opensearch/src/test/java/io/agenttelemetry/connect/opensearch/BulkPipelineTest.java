@@ -8,12 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.Test;
 
@@ -144,28 +146,24 @@ class BulkPipelineTest {
     }
 
     @Test
-    void flushSendsTheRestAndReturnsWhatWasMalformedOnceEveryWriteEnded() throws Exception {
+    void theOldestDocumentNotYetAcknowledgedHoldsBackItsPartitionsCommitOnly() throws Exception {
         BulkPipeline pipeline = new BulkPipeline(writes, 2, 1 << 20, 4, 100, 1L << 30);
-        add(pipeline, 3);
+        add(pipeline, 5); // offsets 0-4 of partition 0
+        pipeline.add(new Document(new SinkRecord("events", 1, null, null, null, "{}", 40), "agent-spans", "id-p1",
+                "{}".getBytes(StandardCharsets.UTF_8)));
+        pipeline.send(FULL_ONLY, 0, new ArrayList<>()); // [0, 1], [2, 3], [4, p1:40] in flight
+        assertEquals(Map.of(new TopicPartition("events", 0), 0L, new TopicPartition("events", 1), 40L), pipeline.oldestPendingOffsets());
+        writes.succeed(1); // [2, 3] acknowledged before [0, 1]: 0 still holds partition 0 back
         pipeline.send(FULL_ONLY, 0, new ArrayList<>());
+        assertEquals(0L, pipeline.oldestPendingOffsets().get(new TopicPartition("events", 0)));
+        writes.succeed(0);
+        writes.succeed(2);
         List<BulkWriter.Rejected> rejected = new ArrayList<>();
-        CompletableFuture<Void> flushing = CompletableFuture.runAsync(() -> {
-            try {
-                pipeline.flush(rejected);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        while (writes.batches.size() < 2) {
-            Thread.sleep(5);
-        }
-        assertFalse(flushing.isDone());
-        writes.results.get(0).complete(List.of(new BulkWriter.Rejected(writes.batches.get(0).get(1), "mapper_parsing_exception")));
-        writes.succeed(1);
-        flushing.get(10, TimeUnit.SECONDS);
+        pipeline.send(FULL_ONLY, 0, rejected);
+        assertEquals(Map.of(), pipeline.oldestPendingOffsets());
         assertEquals(0, pipeline.pending());
-        assertEquals(1, rejected.size());
-        assertEquals(1L, rejected.get(0).document.record.kafkaOffset());
+        add(pipeline, 1); // offset 5, buffered, not sent
+        assertEquals(Map.of(new TopicPartition("events", 0), 5L), pipeline.oldestPendingOffsets());
     }
 
     @Test
