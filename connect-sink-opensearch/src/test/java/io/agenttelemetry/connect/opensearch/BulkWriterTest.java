@@ -1,13 +1,126 @@
 package io.agenttelemetry.connect.opensearch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.connect.errors.ConnectException;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import com.sun.net.httpserver.HttpServer;
+
 class BulkWriterTest {
+    /** Answers bulk requests with the queued status and body, in turn, and keeps what it was sent. */
+    private HttpServer server;
+    private final Deque<Object[]> answers = new ArrayDeque<>();
+    private final List<String> requests = new CopyOnWriteArrayList<>();
+
+    private BulkWriter writer(int maxRetries) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/_bulk", exchange -> {
+            requests.add(exchange.getRequestURI().getQuery() + " " + exchange.getRequestHeaders().getFirst("Content-Type") + "\n"
+                    + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            Object[] answer = answers.poll();
+            byte[] body = ((String) answer[1]).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders((Integer) answer[0], body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        return new BulkWriter(new OpenSearchSinkConfig(Map.of("connection.url", "http://127.0.0.1:" + server.getAddress().getPort(),
+                "max.retries", Integer.toString(maxRetries), "retry.backoff.ms", "10")));
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    private void answer(int status, String body) {
+        answers.add(new Object[] {status, body});
+    }
+
+    private static List<Document> documents(int n) {
+        List<Document> docs = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            docs.add(new Document(null, "agent-spans", "id-" + i, ("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8)));
+        }
+        return docs;
+    }
+
+    private static Throwable failure(BulkWriter w, List<Document> docs) {
+        ExecutionException e = assertThrows(ExecutionException.class, () -> w.send(docs).get(10, TimeUnit.SECONDS));
+        return e.getCause();
+    }
+
+    @Test
+    void sendsTheNdjsonAndRetriesOnlyTheItemsThatMayPass() throws Exception {
+        try (BulkWriter w = writer(3)) {
+            answer(200, "{\"errors\":true,\"items\":[{\"index\":{\"status\":201}},"
+                    + "{\"index\":{\"status\":400,\"error\":{\"type\":\"mapper_parsing_exception\",\"reason\":\"bad\"}}},"
+                    + "{\"index\":{\"status\":429,\"error\":{\"type\":\"es_rejected_execution_exception\",\"reason\":\"busy\"}}}]}");
+            answer(200, "{\"errors\":false,\"items\":[{\"index\":{\"status\":201}}]}");
+            List<Document> docs = documents(3);
+            List<BulkWriter.Rejected> rejected = w.send(docs).get(10, TimeUnit.SECONDS);
+            assertEquals(1, rejected.size());
+            assertEquals("id-1", rejected.get(0).document.id);
+            assertEquals("mapper_parsing_exception: bad", rejected.get(0).reason);
+            assertEquals(2, requests.size());
+            assertEquals("filter_path=" + BulkResult.FILTER_PATH + " application/x-ndjson\n"
+                    + new String(BulkBody.of(docs, false), StandardCharsets.UTF_8), requests.get(0));
+            assertTrue(requests.get(1).endsWith(new String(BulkBody.of(docs.subList(2, 3), false), StandardCharsets.UTF_8)), requests.get(1));
+        }
+    }
+
+    @Test
+    void aThrottledOrFailingRequestIsSentAgainUntilRetriesAreUsedUp() throws Exception {
+        try (BulkWriter w = writer(2)) {
+            answer(503, "{\"error\":\"unavailable\"}");
+            answer(429, "{\"error\":\"busy\"}");
+            answer(200, "{\"errors\":false,\"items\":[]}");
+            assertEquals(List.of(), w.send(documents(2)).get(10, TimeUnit.SECONDS));
+            assertEquals(3, requests.size());
+            answer(503, "{}");
+            answer(503, "{}");
+            answer(503, "{}");
+            Throwable still = failure(w, documents(1));
+            assertInstanceOf(BulkWriter.StillFailing.class, still);
+            assertTrue(still.getCause().getMessage().contains("503"), still.getCause().getMessage());
+        }
+    }
+
+    @Test
+    void refusedCredentialsAndBadRequestsFailAtOnce() throws Exception {
+        try (BulkWriter w = writer(5)) {
+            answer(401, "{\"error\":\"unauthorized\"}");
+            Throwable refused = failure(w, documents(1));
+            assertInstanceOf(ConnectException.class, refused);
+            assertTrue(refused.getMessage().contains("refused the request with HTTP 401"), refused.getMessage());
+            answer(400, "{\"error\":\"illegal_argument_exception\"}");
+            Throwable bad = failure(w, documents(1));
+            assertTrue(bad.getMessage().startsWith("OpenSearch refused the bulk request: HTTP 400"), bad.getMessage());
+            assertEquals(2, requests.size(), "neither was sent again");
+        }
+    }
+
     @Test
     void throttlingAndServerErrorsAreRetriedClientErrorsAreNot() {
         assertTrue(BulkWriter.retriable(429));
