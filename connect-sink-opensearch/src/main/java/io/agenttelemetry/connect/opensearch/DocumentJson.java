@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -14,6 +13,7 @@ import com.fasterxml.jackson.core.io.SerializedString;
 
 import io.agenttelemetry.connect.model.AgentEvent;
 import io.agenttelemetry.connect.model.EventType;
+import io.agenttelemetry.connect.model.JsonFields;
 import io.agenttelemetry.connect.model.SpanEvent;
 import io.agenttelemetry.connect.model.SpanKind;
 import io.agenttelemetry.connect.model.StatusCode;
@@ -73,28 +73,28 @@ final class DocumentJson {
 
     private byte[] span(AgentEvent e, Fields more) {
         return document(g -> {
-            text(g, TRACE_ID, e.traceId());
-            text(g, SPAN_ID, e.spanId());
-            text(g, PARENT_SPAN_ID, e.parentSpanId() == null ? "" : e.parentSpanId());
-            text(g, NAME, e.name());
-            text(g, KIND, kindName(e.kind()));
-            text(g, START_TIME, isoNanos(e.startTimeUnixNano()));
-            text(g, END_TIME, isoNanos(e.endTimeUnixNano()));
-            number(g, DURATION_IN_NANOS, e.durationNanos());
-            text(g, SERVICE_NAME, e.serviceName());
+            JsonFields.string(g, TRACE_ID, e.traceId());
+            JsonFields.string(g, SPAN_ID, e.spanId());
+            JsonFields.string(g, PARENT_SPAN_ID, e.parentSpanId() == null ? "" : e.parentSpanId());
+            JsonFields.string(g, NAME, e.name());
+            JsonFields.string(g, KIND, kindName(e.kind()));
+            JsonFields.string(g, START_TIME, isoNanos(e.startTimeUnixNano()));
+            JsonFields.string(g, END_TIME, isoNanos(e.endTimeUnixNano()));
+            JsonFields.number(g, DURATION_IN_NANOS, e.durationNanos());
+            JsonFields.string(g, SERVICE_NAME, e.serviceName());
             startObject(g, STATUS);
-            number(g, CODE, (e.statusCode() == null ? StatusCode.UNSET : e.statusCode()).ordinal());
-            text(g, MESSAGE, e.statusMessage());
+            JsonFields.number(g, CODE, (e.statusCode() == null ? StatusCode.UNSET : e.statusCode()).ordinal());
+            JsonFields.string(g, MESSAGE, e.statusMessage());
             g.writeEndObject();
-            attributes(g, ATTRIBUTES, e.attributes());
+            JsonFields.stringMap(g, ATTRIBUTES, e.attributes());
             resource(g, e);
             g.writeFieldName(EVENTS);
             g.writeStartArray();
             for (SpanEvent se : e.events()) {
                 g.writeStartObject();
-                text(g, NAME, se.name());
-                text(g, TIME, isoNanos(se.timeUnixNano()));
-                attributes(g, ATTRIBUTES, se.attributes());
+                JsonFields.string(g, NAME, se.name());
+                JsonFields.string(g, TIME, isoNanos(se.timeUnixNano()));
+                JsonFields.stringMap(g, ATTRIBUTES, se.attributes());
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -105,22 +105,22 @@ final class DocumentJson {
 
     private byte[] log(AgentEvent e, Fields more) {
         return document(g -> {
-            text(g, TIME, isoNanos(e.startTimeUnixNano()));
-            text(g, TRACE_ID, e.traceId());
-            text(g, SPAN_ID, e.spanId());
-            text(g, SEVERITY_TEXT, e.severityText());
-            number(g, SEVERITY_NUMBER, e.severityNumber());
-            text(g, BODY, e.body());
-            text(g, NAME, e.name());
-            text(g, SERVICE_NAME, e.serviceName());
-            attributes(g, ATTRIBUTES, e.attributes());
+            JsonFields.string(g, TIME, isoNanos(e.startTimeUnixNano()));
+            JsonFields.string(g, TRACE_ID, e.traceId());
+            JsonFields.string(g, SPAN_ID, e.spanId());
+            JsonFields.string(g, SEVERITY_TEXT, e.severityText());
+            JsonFields.number(g, SEVERITY_NUMBER, e.severityNumber());
+            JsonFields.string(g, BODY, e.body());
+            JsonFields.string(g, NAME, e.name());
+            JsonFields.string(g, SERVICE_NAME, e.serviceName());
+            JsonFields.stringMap(g, ATTRIBUTES, e.attributes());
             resource(g, e);
             scope(g, e);
             if (e.source() != null) {
                 startObject(g, SOURCE);
-                text(g, FILE, e.source().file());
-                number(g, OFFSET, e.source().offset());
-                text(g, FORMAT, e.source().format());
+                JsonFields.string(g, FILE, e.source().file());
+                JsonFields.number(g, OFFSET, e.source().offset());
+                JsonFields.string(g, FORMAT, e.source().format());
                 g.writeEndObject();
             }
             more.write(g);
@@ -133,18 +133,18 @@ final class DocumentJson {
      */
     private byte[] span(EventBytes e, Fields more) {
         return document(g -> {
-            text(g, TRACE_ID, e.traceId);
-            text(g, SPAN_ID, e.spanId);
-            text(g, PARENT_SPAN_ID, e.parentSpanId == null ? "" : e.parentSpanId);
+            JsonFields.string(g, TRACE_ID, e.traceId);
+            JsonFields.string(g, SPAN_ID, e.spanId);
+            JsonFields.string(g, PARENT_SPAN_ID, e.parentSpanId == null ? "" : e.parentSpanId);
             string(g, NAME, e.name);
-            text(g, KIND, kindName(e.kind));
-            text(g, START_TIME, isoNanos(e.startTimeUnixNano));
-            text(g, END_TIME, isoNanos(e.endTimeUnixNano));
-            number(g, DURATION_IN_NANOS, e.startTimeUnixNano != null && e.endTimeUnixNano != null
+            JsonFields.string(g, KIND, kindName(e.kind));
+            JsonFields.string(g, START_TIME, isoNanos(e.startTimeUnixNano));
+            JsonFields.string(g, END_TIME, isoNanos(e.endTimeUnixNano));
+            JsonFields.number(g, DURATION_IN_NANOS, e.startTimeUnixNano != null && e.endTimeUnixNano != null
                     ? e.endTimeUnixNano - e.startTimeUnixNano : null);
             string(g, SERVICE_NAME, e.serviceName);
             startObject(g, STATUS);
-            number(g, CODE, (e.statusCode == null ? StatusCode.UNSET : e.statusCode).ordinal());
+            JsonFields.number(g, CODE, (e.statusCode == null ? StatusCode.UNSET : e.statusCode).ordinal());
             string(g, MESSAGE, e.statusMessage);
             g.writeEndObject();
             stringMap(g, ATTRIBUTES, e.attributes);
@@ -156,11 +156,11 @@ final class DocumentJson {
             for (EventBytes.SpanEventSlices se : e.events) {
                 g.writeStartObject();
                 if (se.name == null) {
-                    text(g, NAME, "null"); // as String.valueOf gives it the model
+                    JsonFields.string(g, NAME, "null"); // as String.valueOf gives it the model
                 } else {
                     string(g, NAME, se.name);
                 }
-                text(g, TIME, isoNanos(se.timeUnixNano));
+                JsonFields.string(g, TIME, isoNanos(se.timeUnixNano));
                 stringMap(g, ATTRIBUTES, se.attributes);
                 g.writeEndObject();
             }
@@ -173,11 +173,11 @@ final class DocumentJson {
     /** The log document of an event read as bytes, as {@link #log(AgentEvent, Fields)} writes it. */
     private byte[] log(EventBytes e, Fields more) {
         return document(g -> {
-            text(g, TIME, isoNanos(e.startTimeUnixNano));
-            text(g, TRACE_ID, e.traceId);
-            text(g, SPAN_ID, e.spanId);
+            JsonFields.string(g, TIME, isoNanos(e.startTimeUnixNano));
+            JsonFields.string(g, TRACE_ID, e.traceId);
+            JsonFields.string(g, SPAN_ID, e.spanId);
             string(g, SEVERITY_TEXT, e.severityText);
-            number(g, SEVERITY_NUMBER, e.severityNumber);
+            JsonFields.number(g, SEVERITY_NUMBER, e.severityNumber);
             string(g, BODY, e.body);
             string(g, NAME, e.name);
             string(g, SERVICE_NAME, e.serviceName);
@@ -189,7 +189,7 @@ final class DocumentJson {
             if (e.source != null) {
                 startObject(g, SOURCE);
                 string(g, FILE, e.source.file);
-                number(g, OFFSET, e.source.offset);
+                JsonFields.number(g, OFFSET, e.source.offset);
                 string(g, FORMAT, e.source.format);
                 g.writeEndObject();
             }
@@ -248,43 +248,21 @@ final class DocumentJson {
         return buffer.toByteArray();
     }
 
-    private static void text(JsonGenerator g, SerializableString name, String value) throws IOException {
-        g.writeFieldName(name);
-        g.writeString(value);
-    }
-
-    private static void number(JsonGenerator g, SerializableString name, Number value) throws IOException {
-        g.writeFieldName(name);
-        if (value == null) {
-            g.writeNull();
-        } else {
-            g.writeNumber(value.longValue());
-        }
-    }
-
     private static void startObject(JsonGenerator g, SerializableString name) throws IOException {
         g.writeFieldName(name);
         g.writeStartObject();
     }
 
-    private static void attributes(JsonGenerator g, SerializableString name, Map<String, String> attributes) throws IOException {
-        startObject(g, name);
-        for (Map.Entry<String, String> a : attributes.entrySet()) {
-            g.writeStringField(a.getKey(), a.getValue());
-        }
-        g.writeEndObject();
-    }
-
     private static void resource(JsonGenerator g, AgentEvent e) throws IOException {
         startObject(g, RESOURCE);
-        attributes(g, ATTRIBUTES, e.resourceAttributes());
+        JsonFields.stringMap(g, ATTRIBUTES, e.resourceAttributes());
         g.writeEndObject();
     }
 
     private static void scope(JsonGenerator g, AgentEvent e) throws IOException {
         startObject(g, INSTRUMENTATION_SCOPE);
-        text(g, NAME, e.scopeName());
-        text(g, VERSION, e.scopeVersion());
+        JsonFields.string(g, NAME, e.scopeName());
+        JsonFields.string(g, VERSION, e.scopeVersion());
         g.writeEndObject();
     }
 }

@@ -1,8 +1,11 @@
 package io.agenttelemetry.connect.model;
 
+import static io.agenttelemetry.connect.model.JsonFields.number;
+import static io.agenttelemetry.connect.model.JsonFields.string;
+import static io.agenttelemetry.connect.model.JsonFields.stringMap;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -62,8 +65,7 @@ public final class AgentEventJson {
     /** Writes the event as one JSON object; the caller owns the generator. */
     public static void write(AgentEvent e, JsonGenerator g) throws IOException {
         g.writeStartObject();
-        g.writeFieldName(SCHEMA_VERSION);
-        g.writeNumber(e.schemaVersion());
+        number(g, SCHEMA_VERSION, e.schemaVersion());
         string(g, EVENT_TYPE, e.eventType().name());
         string(g, TRACE_ID, e.traceId());
         string(g, SPAN_ID, e.spanId());
@@ -78,25 +80,20 @@ public final class AgentEventJson {
         string(g, SERVICE_NAME, e.serviceName());
         string(g, SCOPE_NAME, e.scopeName());
         string(g, SCOPE_VERSION, e.scopeVersion());
-        map(g, RESOURCE_ATTRIBUTES, e.resourceAttributes());
-        map(g, ATTRIBUTES, e.attributes());
+        stringMap(g, RESOURCE_ATTRIBUTES, e.resourceAttributes());
+        stringMap(g, ATTRIBUTES, e.attributes());
         g.writeFieldName(EVENTS);
         g.writeStartArray();
         for (SpanEvent event : e.events()) {
             g.writeStartObject();
             string(g, NAME, event.name());
             number(g, TIME, event.timeUnixNano());
-            map(g, ATTRIBUTES, event.attributes());
+            stringMap(g, ATTRIBUTES, event.attributes());
             g.writeEndObject();
         }
         g.writeEndArray();
         string(g, SEVERITY_TEXT, e.severityText());
-        g.writeFieldName(SEVERITY_NUMBER);
-        if (e.severityNumber() == null) {
-            g.writeNull();
-        } else {
-            g.writeNumber(e.severityNumber());
-        }
+        number(g, SEVERITY_NUMBER, e.severityNumber());
         string(g, BODY, e.body());
         g.writeFieldName(SOURCE);
         EventSource source = e.source();
@@ -108,30 +105,6 @@ public final class AgentEventJson {
             number(g, OFFSET, source.offset());
             string(g, FORMAT, source.format());
             g.writeEndObject();
-        }
-        g.writeEndObject();
-    }
-
-    private static void string(JsonGenerator g, SerializableString name, String value) throws IOException {
-        g.writeFieldName(name);
-        g.writeString(value);
-    }
-
-    private static void number(JsonGenerator g, SerializableString name, Long value) throws IOException {
-        g.writeFieldName(name);
-        if (value == null) {
-            g.writeNull();
-        } else {
-            g.writeNumber(value);
-        }
-    }
-
-    private static void map(JsonGenerator g, SerializableString name, Map<String, String> map) throws IOException {
-        g.writeFieldName(name);
-        g.writeStartObject();
-        for (Map.Entry<String, String> entry : map.entrySet()) {
-            g.writeFieldName(entry.getKey());
-            g.writeString(entry.getValue());
         }
         g.writeEndObject();
     }
