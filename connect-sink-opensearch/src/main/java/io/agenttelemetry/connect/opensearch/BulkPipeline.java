@@ -114,14 +114,10 @@ final class BulkPipeline {
     Map<TopicPartition, Long> oldestPendingOffsets() {
         Map<TopicPartition, Long> oldest = new HashMap<>();
         for (Write w : inFlight) {
-            w.batch.forEach(d -> oldest.merge(partition(d), d.record.kafkaOffset(), Math::min));
+            w.batch.forEach(d -> oldest.merge(d.partition(), d.record.kafkaOffset(), Math::min));
         }
-        buffer.forEach(d -> oldest.merge(partition(d), d.record.kafkaOffset(), Math::min));
+        buffer.forEach(d -> oldest.merge(d.partition(), d.record.kafkaOffset(), Math::min));
         return oldest;
-    }
-
-    private static TopicPartition partition(Document d) {
-        return new TopicPartition(d.record.topic(), d.record.kafkaPartition());
     }
 
     /** Forgets the buffered documents of the given records (partitions the task no longer owns). */

@@ -1,5 +1,6 @@
 package io.agenttelemetry.connect.opensearch;
 
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.sink.SinkRecord;
 
 /**
@@ -31,6 +32,11 @@ final class Document {
     Document withPositionOnly() {
         SinkRecord position = new SinkRecord(record.topic(), record.kafkaPartition(), null, null, null, null, record.kafkaOffset());
         return new Document(position, index, id, source);
+    }
+
+    /** The partition its record was read from. */
+    TopicPartition partition() {
+        return new TopicPartition(record.topic(), record.kafkaPartition());
     }
 
     boolean isDelete() {

@@ -132,7 +132,7 @@ public class OpenSearchSinkTask extends SinkTask {
     @Override
     public void close(Collection<TopicPartition> partitions) {
         // preCommit ran for them; whatever is not yet acknowledged is read again by the partition's next owner.
-        pipeline.removeBuffered(d -> partitions.contains(new TopicPartition(d.record.topic(), d.record.kafkaPartition())));
+        pipeline.removeBuffered(d -> partitions.contains(d.partition()));
         partitions.forEach(bufferedUpTo::remove);
     }
 

@@ -1,6 +1,5 @@
 package io.agenttelemetry.connect.source;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -9,10 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
-import org.apache.kafka.connect.data.Field;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
@@ -21,6 +18,7 @@ import org.apache.kafka.connect.source.SourceRecord;
 import io.agenttelemetry.connect.model.AgentEvent;
 import io.agenttelemetry.connect.model.AgentEventConnect;
 import io.agenttelemetry.connect.model.AgentEventJson;
+import io.agenttelemetry.connect.model.ConnectValues;
 
 /** Builds the records the source emits: one per event, and one per unreadable line for the error topic. */
 final class RecordFactory {
@@ -37,14 +35,16 @@ final class RecordFactory {
             .field("rawTruncated", Schema.BOOLEAN_SCHEMA)
             .build();
 
-    private static final JsonFactory JSON = new JsonFactory();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AgentLogSourceConfig config;
     private final boolean topicIsConstant;
+    private final boolean valuesAsJson;
 
     RecordFactory(AgentLogSourceConfig config) {
         this.config = config;
         this.topicIsConstant = !config.topic.contains("{");
+        this.valuesAsJson = config.valueFormat == AgentLogSourceConfig.ValueFormat.JSON;
     }
 
     /** The topic template rendered for an event: its format, event type and the name of its file's directory. */
@@ -74,12 +74,11 @@ final class RecordFactory {
         }
         Long time = event.startTimeUnixNano();
         String topic = topic(event, time == null ? 0 : time / 1_000_000L);
-        boolean json = config.valueFormat == AgentLogSourceConfig.ValueFormat.JSON;
         // With value.format=json the value stays the event until the task thread writes it (withJsonValues).
         return new SourceRecord(partition, offset, topic, null,
                 key == null ? null : Schema.STRING_SCHEMA, key,
-                json ? Schema.BYTES_SCHEMA : AgentEventConnect.SCHEMA,
-                json ? event : AgentEventConnect.toStruct(event),
+                valuesAsJson ? Schema.BYTES_SCHEMA : AgentEventConnect.SCHEMA,
+                valuesAsJson ? event : AgentEventConnect.toStruct(event),
                 time == null ? null : time / 1_000_000L);
     }
 
@@ -110,35 +109,16 @@ final class RecordFactory {
                 .put("reason", reason)
                 .put("raw", Arrays.copyOf(raw, kept))
                 .put("rawTruncated", kept < end - start - 1);
-        boolean json = config.valueFormat == AgentLogSourceConfig.ValueFormat.JSON;
         return new SourceRecord(partition, offset, config.errorTopic, null, Schema.STRING_SCHEMA,
-                file + ":" + start, json ? Schema.BYTES_SCHEMA : ERROR_SCHEMA, json ? json(value) : value);
+                file + ":" + start, valuesAsJson ? Schema.BYTES_SCHEMA : ERROR_SCHEMA, valuesAsJson ? json(value) : value);
     }
 
     /** The error struct as JsonConverter without schemas writes it: fields in order, bytes in base64. */
     private static byte[] json(Struct value) {
-        ByteArrayBuilder out = new ByteArrayBuilder(512);
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            g.writeStartObject();
-            for (Field field : ERROR_SCHEMA.fields()) {
-                g.writeFieldName(field.name());
-                Object v = value.get(field);
-                if (v == null) {
-                    g.writeNull();
-                } else if (v instanceof String) {
-                    g.writeString((String) v);
-                } else if (v instanceof Long) {
-                    g.writeNumber((Long) v);
-                } else if (v instanceof Boolean) {
-                    g.writeBoolean((Boolean) v);
-                } else {
-                    g.writeBinary((byte[]) v);
-                }
-            }
-            g.writeEndObject();
-        } catch (IOException e) {
+        try {
+            return JSON.writeValueAsBytes(ConnectValues.toPlain(value));
+        } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toByteArray();
     }
 }
