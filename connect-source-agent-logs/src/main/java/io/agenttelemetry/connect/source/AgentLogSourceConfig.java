@@ -128,13 +128,18 @@ public final class AgentLogSourceConfig extends AbstractConfig {
                     "Comma-separated glob patterns of the files to tail, e.g. /var/log/agents/**/*.jsonl. "
                             + "** crosses directories; patterns should be absolute. With copytruncate rotation, let the "
                             + "patterns match the rotated copies too (e.g. app.log*): lines written between the last read "
-                            + "and the truncation are then read from the copy instead of being lost.",
+                            + "and the truncation are then read from the copy instead of being lost. Files named *.gz are "
+                            + "read uncompressed, under the identity and offsets of the file they were: with rotation "
+                            + "that compresses (logrotate's compress), let the patterns match the .gz files too, and "
+                            + "lines not yet read when a file was compressed (the connector stopped, or the file closed "
+                            + "as idle) are read from its .gz file. A .gz file is read once it is whole.",
                     FILES, 1, Width.LONG, "Paths")
             .define(INCLUDE_REGEX_CONFIG, Type.STRING, "", REGEX, Importance.LOW,
                     "If set, only files whose full path matches this regex are read.",
                     FILES, 2, Width.MEDIUM, "Include regex")
             .define(EXCLUDE_REGEX_CONFIG, Type.STRING, "", REGEX, Importance.LOW,
-                    "Files whose full path matches this regex are never read, e.g. .*\\.gz$.",
+                    "Files whose full path matches this regex are never read, e.g. .*\\.(gz|bak)$ to leave out "
+                            + "compressed and backup files.",
                     FILES, 3, Width.MEDIUM, "Exclude regex")
             .define(START_POSITION_CONFIG, Type.STRING, "earliest", EnumConfig.validator(StartPosition.class), Importance.MEDIUM,
                     "For files already present when the connector first starts: read them from the beginning "

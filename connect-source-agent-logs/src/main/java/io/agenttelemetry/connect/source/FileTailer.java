@@ -169,26 +169,19 @@ final class FileTailer implements Closeable {
             if (!state.file.isOpen()) {
                 continue;
             }
-            if (state.file.replaced(config.fingerprintBytes)) {
-                log.info("{} was truncated or rewritten (copytruncate rotation); reading it again as a new file", state.file);
-                state.truncated = true;
-                retire(state, out);
-                it.remove();
-                nextDiscoveryNanos = 0;
-                continue;
-            }
-            // Lines a parser holds make no records yet, so read on until the batch fills, bounded per poll.
-            int lines = 0;
-            while (out.size() < config.batchMaxRecords && lines < linesPerPoll) {
-                int n = state.file.readLinesInto(Math.min(config.batchMaxRecords - out.size(), linesPerPoll - lines),
-                        (start, end, bytes, length, overlong) -> onLine(state, start, end, bytes, length, overlong, out));
-                if (n == 0) {
-                    break;
+            try {
+                if (state.file.replaced(config.fingerprintBytes)) {
+                    log.info("{} was truncated or rewritten (copytruncate rotation); reading it again as a new file", state.file);
+                    state.truncated = true;
+                    retire(state, out);
+                    it.remove();
+                    nextDiscoveryNanos = 0;
+                    continue;
                 }
-                lines += n;
-            }
-            if (lines == 0 && state.parser != null && state.parser.holdsLines()) {
-                deliver(state, events(state.parser.idle(state.file.nanosSinceGrowth())), state.file.position(), out);
+                read(state, out);
+            } catch (IOException e) {
+                // A read error (a disk error, a gzip file corrupt past its start) stops this file, not the others.
+                discovery.warnOnce(state.file.path(), e.toString());
             }
         }
         metrics.trackedFiles(files.size());
@@ -197,6 +190,23 @@ final class FileTailer implements Closeable {
             nextDiscoveryNanos = 0;
         }
         return out;
+    }
+
+    /** The file's new lines into out, until the batch is full or a bound per poll is reached. */
+    private void read(FileState state, List<SourceRecord> out) throws IOException {
+        // Lines a parser holds make no records yet, so read on until the batch fills, bounded per poll.
+        int lines = 0;
+        while (out.size() < config.batchMaxRecords && lines < linesPerPoll) {
+            int n = state.file.readLinesInto(Math.min(config.batchMaxRecords - out.size(), linesPerPoll - lines),
+                    (start, end, bytes, length, overlong) -> onLine(state, start, end, bytes, length, overlong, out));
+            if (n == 0) {
+                break;
+            }
+            lines += n;
+        }
+        if (lines == 0 && state.parser != null && state.parser.holdsLines()) {
+            deliver(state, events(state.parser.idle(state.file.nanosSinceGrowth())), state.file.position(), out);
+        }
     }
 
     /** Looks for new, renamed and rotated files at the next poll instead of waiting for the interval. */
@@ -230,19 +240,24 @@ final class FileTailer implements Closeable {
                         known.file.movedTo(path);
                         known.rotated = true;
                     }
-                    if (!known.file.isOpen() && Files.size(path) != known.file.position()) {
+                    if (!known.file.isOpen() && known.file.unread() != 0) {
                         waiting.add(known);
                     }
                     continue;
                 }
                 OpenedFile opened = OpenedFile.open(path, config.fingerprintBytes);
-                if (opened == null || Math.floorMod(opened.fingerprint().hashCode(), taskCount) != taskIndex) {
+                if (opened == null || Math.floorMod(opened.fingerprint().hashCode(), taskCount) != taskIndex || !opened.isComplete()) {
                     if (opened != null) {
                         opened.close();
                     }
                     continue;
                 }
-                track(opened);
+                try {
+                    track(opened);
+                } catch (IOException | RuntimeException e) {
+                    opened.close();
+                    throw e;
+                }
                 FileState tracked = files.get(opened.fingerprint());
                 if (tracked != null && tracked.file.isOpen() && ++open > config.maxOpenFiles && tracked.file.suspend()) {
                     open--;
@@ -250,6 +265,8 @@ final class FileTailer implements Closeable {
                 }
             } catch (NoSuchFileException e) {
                 // Rotated away between listing and opening: the next discovery sees its new name.
+            } catch (IOException e) {
+                discovery.warnOnce(path, e.toString()); // unreadable (permissions, a corrupt gzip file): tried again next time
             }
         }
         closeFinishedFiles(out);
@@ -360,7 +377,9 @@ final class FileTailer implements Closeable {
      */
     private Relation relation(OpenedFile opened, FileState known, boolean tracked) throws IOException {
         long position = known.file.position();
-        boolean stillThere = tracked && known.file.resume() && !known.file.replaced(config.fingerprintBytes)
+        // Thorough: a closed file deleted meanwhile may have left its inode, and so its file key, to a new file of
+        // the same size at its path.
+        boolean stillThere = tracked && known.file.resume() && !known.file.replacedThorough(config.fingerprintBytes)
                 && Files.exists(known.file.path());
         boolean same;
         if (stillThere) {
@@ -414,7 +433,7 @@ final class FileTailer implements Closeable {
             FileState s = it.next();
             boolean readOut;
             try {
-                readOut = s.file.isOpen() ? s.file.lag() == 0 : Files.size(s.file.path()) == s.file.position();
+                readOut = s.file.isOpen() ? s.file.lag() == 0 : s.file.unread() == 0;
             } catch (NoSuchFileException e) {
                 continue; // gone: closeFinishedFiles retires it
             }
@@ -592,7 +611,7 @@ final class FileTailer implements Closeable {
         Map<String, Long> lag = new LinkedHashMap<>();
         for (FileState s : files.values()) {
             try {
-                lag.put(s.file.path().toString(), s.file.isOpen() ? s.file.lag() : Math.max(0, Files.size(s.file.path()) - s.file.position()));
+                lag.put(s.file.path().toString(), s.file.lag());
             } catch (IOException e) {
                 lag.put(s.file.path().toString(), -1L);
             }

@@ -74,6 +74,16 @@ final class AgentLogFiles {
         Files.move(file, file.resolveSibling(file.getFileName() + "." + (++rotations)));
     }
 
+    /** logrotate's compress (without delaycompress): rename, gzip the renamed file, remove it. */
+    void rotateByRenameAndCompress() throws IOException {
+        Path rotated = file.resolveSibling(file.getFileName() + "." + (++rotations));
+        Files.move(file, rotated);
+        try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(rotated.resolveSibling(rotated.getFileName() + ".gz")))) {
+            Files.copy(rotated, out);
+        }
+        Files.delete(rotated);
+    }
+
     /** logrotate's copytruncate: copy, then truncate the original in place. */
     void rotateByCopyTruncate() throws IOException {
         Files.copy(file, file.resolveSibling(file.getFileName() + "." + (++rotations)), StandardCopyOption.REPLACE_EXISTING);

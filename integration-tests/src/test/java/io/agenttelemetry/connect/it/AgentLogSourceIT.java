@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.agenttelemetry.connect.stack.Http;
 import io.agenttelemetry.connect.stack.LocalStack;
+import io.agenttelemetry.connect.stack.Wait;
 
 /** The source connector on a real distributed worker, created over REST, read back from Kafka. */
 @ExtendWith(LocalStackExtension.class)
@@ -103,6 +104,41 @@ class AgentLogSourceIT {
         got = messages(kafka.readUntil(topic, r -> r.size() > expected.size(), Duration.ofSeconds(3)));
         assertExactlyOnce(expected, got);
         rest.delete("it-source-rotation");
+    }
+
+    @Test
+    void rotationsThatCompressArriveExactlyOnceAlsoWhenTheConnectorWasStoppedMeanwhile(LocalStack stack) throws Exception {
+        Path dir = Files.createDirectories(Stacks.workDir("source-compress-" + System.nanoTime()));
+        String topic = "it-source-compress";
+        String name = "it-source-compress";
+        AgentLogFiles log = new AgentLogFiles(dir.resolve("agent.log"));
+        log.write("before-start", 50);
+        ConnectRest rest = new ConnectRest(stack.connect());
+        rest.put(name, sourceConfig(dir, topic));
+        rest.awaitRunning(name, TIMEOUT);
+        KafkaTopics kafka = new KafkaTopics(stack.kafka().bootstrapServers());
+        // While it runs: the rotated file is compressed and gone at once, often before the connector read its end.
+        for (int round = 0; round < 20; round++) {
+            log.write("round" + round, 30);
+            log.rotateByRenameAndCompress();
+            log.write("after" + round, 3);
+            Thread.sleep(20);
+        }
+        kafka.readUntil(topic, r -> r.size() >= log.written().size(), TIMEOUT);
+        // While it is stopped: lines it has not read are compressed away; it reads them from the .gz file.
+        String url = stack.connect().restUrl();
+        Http.send("PUT", url + "/connectors/" + name + "/stop", null).ok();
+        Wait.until(name + " STOPPED", TIMEOUT, () -> "STOPPED".equals(rest.status(name).path("connector").path("state").asText()));
+        log.write("while-stopped", 40);
+        log.rotateByRenameAndCompress();
+        log.write("new-file", 10);
+        Http.send("PUT", url + "/connectors/" + name + "/resume", null).ok();
+        rest.awaitRunning(name, TIMEOUT);
+        List<String> expected = log.written();
+        kafka.readUntil(topic, r -> r.size() >= expected.size(), TIMEOUT);
+        List<String> got = messages(kafka.readUntil(topic, r -> r.size() > expected.size(), Duration.ofSeconds(3)));
+        assertExactlyOnce(expected, got);
+        rest.delete(name);
     }
 
     @Test

@@ -55,7 +55,7 @@ public final class FileDiscovery {
     }
 
     /** Logs a problem with a path once, not on every discovery. */
-    private void warnOnce(Path p, String problem) {
+    public void warnOnce(Path p, String problem) {
         if (warned.add(p + problem)) {
             log.warn("Cannot read {}: {}; will keep trying", p, problem);
         }

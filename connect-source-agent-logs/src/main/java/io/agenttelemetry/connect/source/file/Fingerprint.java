@@ -19,9 +19,8 @@ public final class Fingerprint {
      *         than maxBytes bytes): nothing of it can be emitted yet anyway
      */
     public static String of(FileChannel channel, int maxBytes) throws IOException {
-        long size = channel.size();
-        int want = (int) Math.min(size, maxBytes);
-        ByteBuffer buf = ByteBuffer.allocate(want);
+        // Read to the end rather than asking the size first: a gzip file's size costs inflating all of it.
+        ByteBuffer buf = ByteBuffer.allocate(maxBytes);
         while (buf.hasRemaining()) {
             if (channel.read(buf, buf.position()) < 0) {
                 break;

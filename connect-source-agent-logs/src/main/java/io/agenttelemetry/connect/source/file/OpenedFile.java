@@ -36,6 +36,9 @@ public final class OpenedFile {
                 return null;
             }
             return new OpenedFile(path, key, ch, fingerprint);
+        } catch (GzipFileChannel.IncompleteException e) {
+            ch.close();
+            return null; // being compressed: its first bytes are not all there yet
         } catch (IOException | RuntimeException e) {
             ch.close();
             throw e;
@@ -56,6 +59,14 @@ public final class OpenedFile {
 
     public long size() throws IOException {
         return channel.size();
+    }
+
+    /**
+     * False while a gzip file is still being written (its stream ends before its trailer): it is not read until it
+     * is whole. A plain file is always complete.
+     */
+    public boolean isComplete() throws IOException {
+        return !GzipFileChannel.isIncomplete(channel);
     }
 
     /**

@@ -30,6 +30,9 @@ public final class TrackedFile implements Closeable {
     private int pendingLength;
     private boolean overlong;
     private long lastGrowthNanos = System.nanoTime();
+    /** While closed: the file's size on disk and its content's size when it was closed (they differ if compressed). */
+    private long closedSizeOnDisk;
+    private long closedContentSize;
     /** The last bytes read (at most ContentCheck.MAX_BYTES), for the check of the position after them. */
     private final byte[] recent = new byte[ContentCheck.MAX_BYTES];
     private int recentLength;
@@ -53,8 +56,15 @@ public final class TrackedFile implements Closeable {
         this.check = check;
     }
 
+    /** Opens a file for reading; a gzip file reads as its uncompressed content. */
     static FileChannel open(Path path) throws IOException {
-        return FileChannel.open(path, StandardOpenOption.READ);
+        FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
+        try {
+            return GzipFileChannel.wrapIfGzip(path, channel);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
     }
 
     public String id() {
@@ -139,6 +149,8 @@ public final class TrackedFile implements Closeable {
         if (channel == null || pendingLength > 0 || overlong || readPosition != lineStart) {
             return false;
         }
+        closedSizeOnDisk = GzipFileChannel.sizeOnDisk(channel);
+        closedContentSize = channel.size();
         channel.close();
         channel = null;
         return true;
@@ -194,7 +206,18 @@ public final class TrackedFile implements Closeable {
 
     /** Bytes in the file past the last complete line handed out. */
     public long lag() throws IOException {
-        return Math.max(0, channel.size() - lineStart);
+        return Math.max(0, unread());
+    }
+
+    /**
+     * Bytes past the last complete line handed out; negative if the file is now shorter. A closed file is not
+     * opened to tell: its size on disk changed by as much as its content (a compressed file does not change).
+     */
+    public long unread() throws IOException {
+        if (channel != null) {
+            return channel.size() - lineStart;
+        }
+        return java.nio.file.Files.size(path) - closedSizeOnDisk + closedContentSize - lineStart;
     }
 
     /**
