@@ -71,8 +71,8 @@ final class FileTailer implements Closeable {
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     private long nextDiscoveryNanos;
-    /** Files that changed but found no free descriptor at the last discovery. */
-    private int filesWaiting;
+    /** Files with lines to read that found no free descriptor yet: opened as read-out files are closed. */
+    private final Set<FileState> waiting = new java.util.LinkedHashSet<>();
     private boolean firstDiscovery = true;
 
     /** A record whose source offset is decided when it is delivered. */
@@ -185,9 +185,9 @@ final class FileTailer implements Closeable {
             }
         }
         metrics.trackedFiles(files.size());
-        if (out.isEmpty() && filesWaiting > 0) {
-            // The open files are read out: make room for the waiting ones now rather than at the next interval.
-            nextDiscoveryNanos = 0;
+        if (out.isEmpty() && !waiting.isEmpty()) {
+            // The open files are read out: make room for the waiting ones now rather than at the next discovery.
+            suspendQuietFiles();
         }
         return out;
     }
@@ -228,7 +228,6 @@ final class FileTailer implements Closeable {
         Map<Object, FileState> byKey = new HashMap<>();
         files.values().forEach(s -> byKey.put(s.file.fileKey(), s));
         // Closed files that changed, and new files beyond max.open.files: opened below as descriptors allow.
-        List<FileState> waiting = new ArrayList<>();
         int open = openFiles();
         for (Path path : discovery.discover()) {
             try {
@@ -271,7 +270,7 @@ final class FileTailer implements Closeable {
         }
         closeFinishedFiles(out);
         disposeCompletedFiles();
-        suspendQuietFiles(waiting);
+        suspendQuietFiles();
         firstDiscovery = false;
         metrics.bytesBehind(lagByFile());
     }
@@ -469,7 +468,7 @@ final class FileTailer implements Closeable {
      * file.idle.close.ms, then, if files are waiting to be read, more read-out files (quietest first) to make room,
      * and opens the waiting ones as room allows. Closed files are opened again when discovery sees them change.
      */
-    private void suspendQuietFiles(List<FileState> waiting) throws IOException {
+    private void suspendQuietFiles() throws IOException {
         long idleNanos = config.fileIdleCloseMs * 1_000_000L;
         List<FileState> readOut = new ArrayList<>();
         for (FileState s : files.values()) {
@@ -488,11 +487,11 @@ final class FileTailer implements Closeable {
                 }
             }
         }
-        filesWaiting = 0;
-        for (FileState w : waiting) {
-            if (open >= config.maxOpenFiles) {
-                filesWaiting++;
-            } else if (w.file.resume()) {
+        for (Iterator<FileState> it = waiting.iterator(); it.hasNext() && open < config.maxOpenFiles; ) {
+            FileState w = it.next();
+            it.remove();
+            // Not if it was retired meanwhile, or its path now holds another file (discovery sees to that one).
+            if (files.get(w.file.id()) == w && !w.file.isOpen() && w.file.resume()) {
                 open++;
             }
         }

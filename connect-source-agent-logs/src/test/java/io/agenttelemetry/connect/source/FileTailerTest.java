@@ -628,6 +628,51 @@ class FileTailerTest {
         }
     }
 
+    @Test
+    void tenThousandFilesAreReadWholeThroughAFewDescriptors() throws IOException {
+        int files = 10_000;
+        List<String> expected = new ArrayList<>();
+        for (int f = 0; f < files; f++) {
+            Path sub = dir.resolve("agent-" + (f % 100));
+            Files.createDirectories(sub);
+            append(sub.resolve("session-" + f + ".log"), jsonLine(f));
+            expected.add("line " + f);
+        }
+        SourceTaskMetrics metrics = new SourceTaskMetrics();
+        Map<String, String> props = new HashMap<>(Map.of("paths", dir + "/**/*.log", "discovery.interval.ms", "100000",
+                "max.open.files", "64"));
+        long fdsBefore = openDescriptors();
+        try (FileTailer t = new FileTailer(new AgentLogSourceConfig(props), 0, 1, committed::get, metrics)) {
+            List<String> got = new ArrayList<>();
+            t.requestDiscovery();
+            // An empty poll while files wait for a descriptor brings the next discovery forward; no polls are wasted.
+            for (int i = 0; i < 2 * files && got.size() < expected.size(); i++) {
+                got.addAll(bodies(t.poll()));
+                assertTrue(metrics.getOpenFiles() <= 64, "open: " + metrics.getOpenFiles());
+                if (i % 50 == 0) {
+                    assertTrue(openDescriptors() <= fdsBefore + 64, "descriptors of this process: " + openDescriptors());
+                }
+            }
+            assertEquals(files, metrics.getTrackedFiles());
+            assertEquals(expected.size(), got.size());
+            assertEquals(new HashSet<>(expected), new HashSet<>(got));
+            // Some of them grow again: closed files are opened again and read on.
+            List<String> more = new ArrayList<>();
+            for (int f = 0; f < files; f += 37) {
+                append(dir.resolve("agent-" + (f % 100)).resolve("session-" + f + ".log"), jsonLine(100_000 + f));
+                more.add("line " + (100_000 + f));
+            }
+            List<String> again = new ArrayList<>();
+            t.requestDiscovery();
+            for (int i = 0; i < 2 * files && again.size() < more.size(); i++) {
+                again.addAll(bodies(t.poll()));
+                assertTrue(metrics.getOpenFiles() <= 64, "open: " + metrics.getOpenFiles());
+            }
+            assertEquals(new HashSet<>(more), new HashSet<>(again));
+            assertEquals(more.size(), again.size());
+        }
+    }
+
     private static long openDescriptors() throws IOException {
         try (var fds = Files.list(Paths.get("/proc/self/fd"))) {
             return fds.count();
