@@ -68,6 +68,8 @@ final class FileTailer implements Closeable {
     };
     /** Fingerprints that more than one file has had: their files go by fingerprint and file key. */
     private final Set<String> sharedFingerprints = new HashSet<>();
+    /** The buffer every file is read through, one at a time. */
+    private final ByteBuffer readBuffer = ByteBuffer.allocate(TrackedFile.READ_BUFFER_BYTES);
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     private long nextDiscoveryNanos;
@@ -197,7 +199,7 @@ final class FileTailer implements Closeable {
         // Lines a parser holds make no records yet, so read on until the batch fills, bounded per poll.
         int lines = 0;
         while (out.size() < config.batchMaxRecords && lines < linesPerPoll) {
-            int n = state.file.readLinesInto(Math.min(config.batchMaxRecords - out.size(), linesPerPoll - lines),
+            int n = state.file.readLinesInto(readBuffer, Math.min(config.batchMaxRecords - out.size(), linesPerPoll - lines),
                     (start, end, bytes, length, overlong) -> onLine(state, start, end, bytes, length, overlong, out));
             if (n == 0) {
                 break;

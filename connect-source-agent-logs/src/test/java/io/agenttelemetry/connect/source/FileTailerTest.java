@@ -642,6 +642,7 @@ class FileTailerTest {
         Map<String, String> props = new HashMap<>(Map.of("paths", dir + "/**/*.log", "discovery.interval.ms", "100000",
                 "max.open.files", "64"));
         long fdsBefore = openDescriptors();
+        long heapBefore = heapAfterGc();
         try (FileTailer t = new FileTailer(new AgentLogSourceConfig(props), 0, 1, committed::get, metrics)) {
             List<String> got = new ArrayList<>();
             t.requestDiscovery();
@@ -656,6 +657,10 @@ class FileTailerTest {
             assertEquals(files, metrics.getTrackedFiles());
             assertEquals(expected.size(), got.size());
             assertEquals(new HashSet<>(expected), new HashSet<>(got));
+            got = null;
+            // What a tracked file keeps while closed is small: a read buffer each would be 64 KiB, 640 MB for all.
+            long perFile = (heapAfterGc() - heapBefore) / files;
+            assertTrue(perFile < 8 * 1024, "heap per tracked file: " + perFile + " bytes");
             // Some of them grow again: closed files are opened again and read on.
             List<String> more = new ArrayList<>();
             for (int f = 0; f < files; f += 37) {
@@ -671,6 +676,11 @@ class FileTailerTest {
             assertEquals(new HashSet<>(more), new HashSet<>(again));
             assertEquals(more.size(), again.size());
         }
+    }
+
+    private static long heapAfterGc() {
+        System.gc();
+        return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     private static long openDescriptors() throws IOException {

@@ -11,6 +11,7 @@ import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 
@@ -26,7 +27,8 @@ import java.util.zip.GZIPInputStream;
 final class GzipFileChannel extends FileChannel {
     /** The largest fingerprint.bytes: a fingerprint never needs the stream. */
     static final int HEAD_BYTES = 64 * 1024;
-    private static final int BUFFER = 64 * 1024;
+    /** The inflating stream's input buffer, and the buffer for skipping: small, as up to max.open.files are open. */
+    private static final int BUFFER = 8 * 1024;
 
     /** The stream ended before the gzip trailer: the file is still being written (or was cut short). */
     static final class IncompleteException extends IOException {
@@ -173,7 +175,7 @@ final class GzipFileChannel extends FileChannel {
             in.close();
             throw new IncompleteException(path, e);
         }
-        head = h;
+        head = n < HEAD_BYTES ? Arrays.copyOf(h, n) : h;
         headLength = n;
         if (n < HEAD_BYTES) {
             in.close();

@@ -15,6 +15,8 @@ import java.util.Arrays;
  */
 public final class TrackedFile implements Closeable {
     private static final int CHUNK = 64 * 1024;
+    /** Size of the buffer {@link #readLinesInto} reads through. */
+    public static final int READ_BUFFER_BYTES = CHUNK;
 
     private final String id;
     private final String fingerprint;
@@ -22,7 +24,6 @@ public final class TrackedFile implements Closeable {
     private Path path;
     private FileChannel channel;
     private final int maxLineBytes;
-    private final ByteBuffer chunk = ByteBuffer.allocate(CHUNK);
 
     private long lineStart;
     private long readPosition;
@@ -223,9 +224,11 @@ public final class TrackedFile implements Closeable {
     /**
      * Hands complete lines to the sink, at most maxLines of them.
      *
+     * @param chunk a buffer of {@link #READ_BUFFER_BYTES} to read through: nothing is left in it afterwards, so the
+     *              files one thread reads share one, and thousands of tracked files do not hold one each
      * @return the number of lines handed out
      */
-    public int readLinesInto(int maxLines, LineSink sink) throws IOException {
+    public int readLinesInto(ByteBuffer chunk, int maxLines, LineSink sink) throws IOException {
         int lines = 0;
         while (lines < maxLines) {
             chunk.clear();

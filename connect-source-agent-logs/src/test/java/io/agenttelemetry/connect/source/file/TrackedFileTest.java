@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ class TrackedFileTest {
 
     private static List<String> read(TrackedFile f, List<long[]> positions, List<Boolean> overlong) throws IOException {
         List<String> lines = new ArrayList<>();
-        f.readLinesInto(1000, (start, end, bytes, len, over) -> {
+        f.readLinesInto(ByteBuffer.allocate(TrackedFile.READ_BUFFER_BYTES), 1000, (start, end, bytes, len, over) -> {
             lines.add(new String(bytes, 0, len, StandardCharsets.UTF_8));
             positions.add(new long[] {start, end});
             overlong.add(over);
@@ -67,7 +68,7 @@ class TrackedFileTest {
             assertEquals(ContentCheck.START, f.check());
             List<ContentCheck> seen = new ArrayList<>();
             List<Long> ends = new ArrayList<>();
-            f.readLinesInto(1000, (start, end, bytes, len, over) -> {
+            f.readLinesInto(ByteBuffer.allocate(TrackedFile.READ_BUFFER_BYTES), 1000, (start, end, bytes, len, over) -> {
                 seen.add(f.check());
                 ends.add(end);
             });
