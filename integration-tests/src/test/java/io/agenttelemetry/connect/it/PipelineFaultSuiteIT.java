@@ -178,14 +178,14 @@ class PipelineFaultSuiteIT {
             }
 
             scenario(stack, s3, files, "steady writing", () -> write(files, "steady", LINES));
-            scenario(stack, s3, files, "rotation storm (rename and copytruncate every 300 lines)", () -> {
+            scenario(stack, s3, files, "rotation storm (rename, copytruncate, and rename with gzip, every 300 lines)", () -> {
                 for (int written = 0, round = 0; written < LINES; written += 300, round++) {
                     write(files, "storm" + round, 300);
                     for (AgentLogFiles f : files) {
-                        if (round % 2 == 0) {
-                            f.rotateByRename();
-                        } else {
-                            f.rotateByCopyTruncate();
+                        switch (round % 3) {
+                            case 0 -> f.rotateByRename();
+                            case 1 -> f.rotateByCopyTruncate();
+                            default -> f.rotateByRenameAndCompress();
                         }
                     }
                 }
