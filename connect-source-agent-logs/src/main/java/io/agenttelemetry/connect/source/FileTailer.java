@@ -206,6 +206,9 @@ final class FileTailer implements Closeable {
             }
             lines += n;
         }
+        if (lines == 0 && state.file.isCompressed()) {
+            lines = state.file.readRemainderInto((start, end, bytes, length, overlong) -> onLine(state, start, end, bytes, length, overlong, out)) ? 1 : 0;
+        }
         if (lines == 0 && state.parser != null && state.parser.holdsLines()) {
             deliver(state, events(state.parser.idle(state.file.nanosSinceGrowth())), state.file.position(), out);
         }

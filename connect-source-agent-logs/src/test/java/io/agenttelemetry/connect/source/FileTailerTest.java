@@ -317,6 +317,20 @@ class FileTailerTest {
     }
 
     @Test
+    void theLastLineOfAGzipFileNeedsNoNewline() throws IOException {
+        Path rotated = dir.resolve("agent.log.1");
+        append(rotated, jsonLine(1) + jsonLine(2).trim());
+        compress(rotated);
+        try (FileTailer t = tailer(Map.of())) {
+            assertEquals(List.of("line 1", "line 2"), bodies(drain(t)));
+            assertEquals(List.of(), bodies(drain(t)));
+        }
+        try (FileTailer t = tailer(Map.of())) {
+            assertEquals(List.of(), bodies(drain(t)), "after a restart");
+        }
+    }
+
+    @Test
     void aGzipFileIsReadOnlyOnceItIsWholeAndACorruptOneStopsNothingElse() throws IOException {
         StringBuilder old = new StringBuilder();
         for (int i = 0; i < 3_000; i++) {

@@ -262,9 +262,14 @@ public final class TrackedFile implements Closeable {
         return lines;
     }
 
+    /** True if this is a compressed file: finished when written, so its last line is whole without a newline. */
+    public boolean isCompressed() {
+        return channel instanceof GzipFileChannel;
+    }
+
     /**
      * Hands out the last line of a file that ends without a newline, once everything else is read. Only for a file
-     * that is finished (rotated away and no longer written): a live file's last line may still grow.
+     * that is finished (rotated away and no longer written, or compressed): a live file's last line may still grow.
      *
      * @return true if there was such a line
      */
