@@ -20,18 +20,7 @@ final class BulkResult {
     private static final JsonFactory JSON = new JsonFactory();
 
     /** An item OpenSearch did not carry out: its position in the request, its status and error. */
-    static final class Failure {
-        final int item;
-        final int status;
-        final String type;
-        final String reason;
-
-        Failure(int item, int status, String type, String reason) {
-            this.item = item;
-            this.status = status;
-            this.type = type;
-            this.reason = reason;
-        }
+    record Failure(int item, int status, String type, String reason) {
     }
 
     private BulkResult() {

@@ -202,7 +202,7 @@ final class BulkWriter implements Closeable {
                 if (status == 200) {
                     try (InputStream body = response.getBody().orElseThrow(() -> new IOException("bulk response without a body")).body()) {
                         for (BulkResult.Failure f : BulkResult.failures(body, pending.size())) {
-                            classify(pending.get(f.item), f, retry, rejected);
+                            classify(pending.get(f.item()), f, retry, rejected);
                         }
                     }
                 } else {
@@ -249,13 +249,13 @@ final class BulkWriter implements Closeable {
 
     private static void classify(Document doc, BulkResult.Failure item, List<Document> retry, List<Rejected> rejected) {
         // A replayed document that is already there (409), or a delete of one that is gone (404), is done.
-        if (item.status == 409 || (doc.isDelete() && item.status == 404)) {
+        if (item.status() == 409 || (doc.isDelete() && item.status() == 404)) {
             return;
         }
-        if (retriable(item.status)) {
+        if (retriable(item.status())) {
             retry.add(doc);
         } else {
-            rejected.add(new Rejected(doc, item.type + ": " + item.reason));
+            rejected.add(new Rejected(doc, item.type() + ": " + item.reason()));
         }
     }
 

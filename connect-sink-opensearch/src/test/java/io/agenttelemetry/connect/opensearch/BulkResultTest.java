@@ -34,14 +34,14 @@ class BulkResultTest {
                 + "{\"delete\":{\"status\":404}}]}";
         List<BulkResult.Failure> failures = failures(response, 5);
         assertEquals(3, failures.size());
-        assertEquals(1, failures.get(0).item);
-        assertEquals(400, failures.get(0).status);
-        assertEquals("mapper_parsing_exception", failures.get(0).type);
-        assertEquals("failed to parse field [startTime]", failures.get(0).reason);
-        assertEquals(2, failures.get(1).item);
-        assertEquals(409, failures.get(1).status);
-        assertEquals(3, failures.get(2).item);
-        assertEquals(429, failures.get(2).status);
+        assertEquals(1, failures.get(0).item());
+        assertEquals(400, failures.get(0).status());
+        assertEquals("mapper_parsing_exception", failures.get(0).type());
+        assertEquals("failed to parse field [startTime]", failures.get(0).reason());
+        assertEquals(2, failures.get(1).item());
+        assertEquals(409, failures.get(1).status());
+        assertEquals(3, failures.get(2).item());
+        assertEquals(429, failures.get(2).status());
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
@@ -14,9 +15,8 @@ import java.util.Arrays;
  * for its newline. The partial buffer never holds more than the line limit.
  */
 public final class TrackedFile implements Closeable {
-    private static final int CHUNK = 64 * 1024;
-    /** Size of the buffer {@link #readLinesInto} reads through. */
-    public static final int READ_BUFFER_BYTES = CHUNK;
+    /** Size of the buffer {@link #readLinesInto} reads through, and of the pieces {@link #startsLike} compares. */
+    public static final int READ_BUFFER_BYTES = 64 * 1024;
 
     private final String id;
     private final String fingerprint;
@@ -96,10 +96,10 @@ public final class TrackedFile implements Closeable {
         if (channel == null || channel.size() < length) {
             return false;
         }
-        ByteBuffer a = ByteBuffer.allocate(CHUNK);
-        ByteBuffer b = ByteBuffer.allocate(CHUNK);
-        for (long at = 0; at < length; at += CHUNK) {
-            int n = (int) Math.min(CHUNK, length - at);
+        ByteBuffer a = ByteBuffer.allocate(READ_BUFFER_BYTES);
+        ByteBuffer b = ByteBuffer.allocate(READ_BUFFER_BYTES);
+        for (long at = 0; at < length; at += READ_BUFFER_BYTES) {
+            int n = (int) Math.min(READ_BUFFER_BYTES, length - at);
             a.clear().limit(n);
             b.clear().limit(n);
             readFully(channel, a, at);
@@ -218,7 +218,7 @@ public final class TrackedFile implements Closeable {
         if (channel != null) {
             return channel.size() - lineStart;
         }
-        return java.nio.file.Files.size(path) - closedSizeOnDisk + closedContentSize - lineStart;
+        return Files.size(path) - closedSizeOnDisk + closedContentSize - lineStart;
     }
 
     /**
