@@ -85,8 +85,8 @@ class BulkWriterTest {
             assertEquals("mapper_parsing_exception: bad", rejected.get(0).reason);
             assertEquals(2, requests.size());
             assertEquals("filter_path=" + BulkResult.FILTER_PATH + " application/x-ndjson\n"
-                    + new String(BulkBody.of(docs, false), StandardCharsets.UTF_8), requests.get(0));
-            assertTrue(requests.get(1).endsWith(new String(BulkBody.of(docs.subList(2, 3), false), StandardCharsets.UTF_8)), requests.get(1));
+                    + new String(BulkBody.of(docs, false).readAllBytes(), StandardCharsets.UTF_8), requests.get(0));
+            assertTrue(requests.get(1).endsWith(new String(BulkBody.of(docs.subList(2, 3), false).readAllBytes(), StandardCharsets.UTF_8)), requests.get(1));
         }
     }
 
