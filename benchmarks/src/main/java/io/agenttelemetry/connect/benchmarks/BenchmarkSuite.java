@@ -29,6 +29,7 @@ public final class BenchmarkSuite {
         List<Result> rows = new ArrayList<>();
         rows.addAll(masking());
         rows.addAll(parsers());
+        rows.addAll(eventJson());
         rows.addAll(SourceThroughputBenchmark.run(root, megabytes));
         rows.addAll(SinkThroughputBenchmark.run(root, events));
         System.out.println();
@@ -62,6 +63,13 @@ public final class BenchmarkSuite {
                     1.0 / 3, ">= 100k/s and >= 1/3 of MaskField" + (ours >= 100_000 ? "" : " (100k/s: fail)")));
         }
         return rows;
+    }
+
+    private static List<Result> eventJson() throws Exception {
+        Collection<RunResult> r = jmh(EventJsonBenchmark.class.getSimpleName());
+        return List.of(new Result("Source values (1 thread)", "value.format=json: the source writes each event's JSON",
+                score(r, "jsonValueFormat"), "value.format=struct: the struct, written by the worker's JsonConverter",
+                score(r, "structThroughJsonConverter"), "events/s", 0, "reported"));
     }
 
     private static List<Result> parsers() throws Exception {

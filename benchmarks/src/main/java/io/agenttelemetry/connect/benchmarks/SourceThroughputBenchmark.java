@@ -35,6 +35,9 @@ public final class SourceThroughputBenchmark {
             "producer.override.linger.ms", "10",
             "producer.override.batch.size", "524288");
 
+    private static final String[] TOOLS = {"search_web", "read_file", "run_sql", "send_email", "create_ticket"};
+    private static final String PADDING = "lorem ipsum dolor sit amet ".repeat(30);
+
     private SourceThroughputBenchmark() {
     }
 
@@ -149,14 +152,37 @@ public final class SourceThroughputBenchmark {
         SinkThroughputBenchmark.settleDisk();
         long t0 = System.nanoTime();
         Http.send("PUT", stack.connect().restUrl() + "/connectors/" + topic + "/config", Http.mapper().writeValueAsString(config)).ok();
+        long[] firstSeen = {0};
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafka().bootstrapServers()))) {
-            Wait.until(topic + " to hold " + lines + " records", Duration.ofMinutes(20), () -> StackClients.endOffsets(admin, topic) >= lines);
+            Wait.until(topic + " to hold " + lines + " records", Duration.ofMinutes(20), Duration.ofMillis(50), () -> {
+                long held = StackClients.endOffsets(admin, topic);
+                if (held > 0 && firstSeen[0] == 0) {
+                    firstSeen[0] = System.nanoTime();
+                }
+                return held >= lines;
+            });
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         double rate = lines / seconds;
-        System.out.printf(Locale.ROOT, "%s: %d events in %.1f s = %.0f events/s%n", topic, lines, seconds, rate);
+        System.out.printf(Locale.ROOT, "%s: %d events in %.1f s = %.0f events/s (first records after %.2f s)%n",
+                topic, lines, seconds, rate, (firstSeen[0] - t0) / 1e9);
         Http.send("DELETE", stack.connect().restUrl() + "/connectors/" + topic, null);
+        awaitStopped(stack, topic, Integer.parseInt(config.getOrDefault("tasks.max", "1")));
         return rate;
+    }
+
+    /**
+     * Waits until the worker has stopped a deleted connector's tasks (each closed its producer). The next run's clock
+     * starts at its PUT, which the worker's herder answers only after that stop: FileStreamSource's task sleeps up to
+     * a second in its poll when the file has no new line, and that second went into the next run's time.
+     */
+    private static void awaitStopped(LocalStack stack, String connector, int tasks) {
+        Path log = stack.connect().process().log();
+        for (int task = 0; task < tasks; task++) {
+            String marker = "App info kafka.producer for connector-producer-" + connector + "-" + task + " unregistered";
+            Wait.until(connector + "-" + task + " to stop", Duration.ofMinutes(1), Duration.ofMillis(20),
+                    () -> StackClients.loggedAt(log, marker) > 0);
+        }
     }
 
     /** Agent tool-call log lines padded to about 1 KiB, like prompts and tool arguments make them. */
@@ -166,19 +192,11 @@ public final class SourceThroughputBenchmark {
 
     static long writeEvents(Path file, long bytes, long seed) throws IOException {
         Random random = new Random(seed);
-        String[] tools = {"search_web", "read_file", "run_sql", "send_email", "create_ticket"};
-        String padding = "lorem ipsum dolor sit amet ".repeat(30);
         long written = 0;
         long lines = 0;
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             while (written < bytes) {
-                String tool = tools[random.nextInt(tools.length)];
-                String line = String.format(Locale.ROOT,
-                        "{\"ts\":\"2026-11-26T09:%02d:%02d.%03dZ\",\"level\":\"INFO\",\"msg\":\"tool call %s finished\","
-                                + "\"trace_id\":\"%032x\",\"span_id\":\"%016x\",\"service.name\":\"support-agent\","
-                                + "\"gen_ai.tool.name\":\"%s\",\"duration_ms\":%d,\"gen_ai.tool.call.arguments\":\"%s\"}",
-                        lines / 3600 % 60, lines / 60 % 60, lines % 1000, tool, random.nextLong() & Long.MAX_VALUE,
-                        random.nextLong() & Long.MAX_VALUE, tool, 20 + random.nextInt(900), padding.substring(0, 640 + random.nextInt(100)));
+                String line = eventLine(random, lines);
                 w.write(line);
                 w.write('\n');
                 written += line.length() + 1;
@@ -186,5 +204,16 @@ public final class SourceThroughputBenchmark {
             }
         }
         return lines;
+    }
+
+    /** The n-th agent tool-call log line of about 1 KiB (ASCII). */
+    static String eventLine(Random random, long n) {
+        String tool = TOOLS[random.nextInt(TOOLS.length)];
+        return String.format(Locale.ROOT,
+                "{\"ts\":\"2026-11-26T09:%02d:%02d.%03dZ\",\"level\":\"INFO\",\"msg\":\"tool call %s finished\","
+                        + "\"trace_id\":\"%032x\",\"span_id\":\"%016x\",\"service.name\":\"support-agent\","
+                        + "\"gen_ai.tool.name\":\"%s\",\"duration_ms\":%d,\"gen_ai.tool.call.arguments\":\"%s\"}",
+                n / 3600 % 60, n / 60 % 60, n % 1000, tool, random.nextLong() & Long.MAX_VALUE,
+                random.nextLong() & Long.MAX_VALUE, tool, 20 + random.nextInt(900), PADDING.substring(0, 640 + random.nextInt(100)));
     }
 }

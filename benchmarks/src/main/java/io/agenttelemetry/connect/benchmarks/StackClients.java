@@ -88,7 +88,7 @@ final class StackClients {
     }
 
     /** Epoch milliseconds of the worker log's first line containing the marker, 0 if none yet. */
-    private static long loggedAt(Path log, String marker) {
+    static long loggedAt(Path log, String marker) {
         try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
             // Lines start with "[yyyy-MM-dd HH:mm:ss,SSS]" in the machine's zone (the worker's log4j2 pattern %d).
             return lines.filter(l -> l.contains(marker)).findFirst()

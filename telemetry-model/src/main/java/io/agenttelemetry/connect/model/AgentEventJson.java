@@ -52,14 +52,51 @@ public final class AgentEventJson {
     private AgentEventJson() {
     }
 
+    /** One event's JSON; for many, a {@link Writer} costs less. */
     public static byte[] toBytes(AgentEvent event) {
-        ByteArrayBuilder out = new ByteArrayBuilder(2048);
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            write(event, g);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        try (Writer writer = new Writer()) {
+            return writer.toBytes(event);
         }
-        return out.toByteArray();
+    }
+
+    /**
+     * Writes events one after another with one generator. Setting up and closing a generator per event (buffers
+     * from Jackson's recycler, a context, a first output block) cost about a third of writing a 1.5 KB event.
+     * Not thread-safe.
+     */
+    public static final class Writer implements AutoCloseable {
+        private final ByteArrayBuilder out = new ByteArrayBuilder(2048);
+        private final JsonGenerator g;
+
+        public Writer() {
+            try {
+                g = JSON.createGenerator(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            g.setRootValueSeparator(null); // events follow each other as separate documents
+        }
+
+        public byte[] toBytes(AgentEvent event) {
+            try {
+                write(event, g);
+                g.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            byte[] bytes = out.toByteArray();
+            out.reset();
+            return bytes;
+        }
+
+        @Override
+        public void close() {
+            try {
+                g.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     /** Writes the event as one JSON object; the caller owns the generator. */
