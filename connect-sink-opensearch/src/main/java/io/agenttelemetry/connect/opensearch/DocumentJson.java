@@ -1,9 +1,6 @@
 package io.agenttelemetry.connect.opensearch;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.Arrays;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -13,6 +10,7 @@ import com.fasterxml.jackson.core.io.SerializedString;
 
 import io.agenttelemetry.connect.model.AgentEvent;
 import io.agenttelemetry.connect.model.EventType;
+import io.agenttelemetry.connect.model.JsonDocuments;
 import io.agenttelemetry.connect.model.JsonFields;
 import io.agenttelemetry.connect.model.SpanEvent;
 import io.agenttelemetry.connect.model.SpanKind;
@@ -59,7 +57,8 @@ final class DocumentJson {
         void write(JsonGenerator g) throws IOException;
     }
 
-    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(4096);
+    private final JsonDocuments documents = new JsonDocuments(JSON);
+    private final IsoInstants times = new IsoInstants();
 
     /** The event's span or log document. */
     byte[] write(AgentEvent e, Fields more) {
@@ -229,23 +228,16 @@ final class DocumentJson {
     }
 
     /** RFC 3339 with nanoseconds, as date_nanos fields take it. */
-    static String isoNanos(Long nanos) {
-        if (nanos == null) {
-            return null;
-        }
-        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L)).toString();
+    private String isoNanos(Long nanos) {
+        return times.format(nanos);
     }
 
     private byte[] document(Fields fields) {
-        buffer.reset();
-        try (JsonGenerator g = JSON.createGenerator(buffer)) {
+        return documents.write(g -> {
             g.writeStartObject();
             fields.write(g);
             g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // writing to memory
-        }
-        return buffer.toByteArray();
+        });
     }
 
     private static void startObject(JsonGenerator g, SerializableString name) throws IOException {

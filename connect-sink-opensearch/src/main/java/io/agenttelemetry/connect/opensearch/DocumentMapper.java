@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -262,11 +263,7 @@ final class DocumentMapper {
     private static String sha256Hex(String s) {
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < 16; i++) {
-                sb.append(String.format("%02x", d[i]));
-            }
-            return sb.toString();
+            return HexFormat.of().formatHex(d, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

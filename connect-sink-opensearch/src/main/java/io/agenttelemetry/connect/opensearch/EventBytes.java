@@ -3,11 +3,16 @@ package io.agenttelemetry.connect.opensearch;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
 
 import io.agenttelemetry.connect.model.EventSource;
 import io.agenttelemetry.connect.model.EventType;
@@ -27,6 +32,17 @@ final class EventBytes {
     /** Field names interned (as by default), so a name read twice is the same instance. */
     private static final JsonFactory JSON = JsonFactory.builder().enable(JsonFactory.Feature.INTERN_FIELD_NAMES).build();
     private static final NotTaken NOT_TAKEN = new NotTaken();
+    /**
+     * The event's fields in the order the source and JsonConverter write them. The parser compares the next name
+     * with the one expected, byte for byte, instead of hashing it and looking it up (a quarter of reading an event);
+     * a name out of this order is read the usual way.
+     */
+    private static final SerializedString[] FIELD_ORDER = Stream.of("schemaVersion", "eventType", "traceId", "spanId",
+            "parentSpanId", "name", "kind", "startTimeUnixNano", "endTimeUnixNano", "durationNanos", "statusCode",
+            "statusMessage", "serviceName", "scopeName", "scopeVersion", "resourceAttributes", "attributes", "events",
+            "severityText", "severityNumber", "body", "source").map(SerializedString::new).toArray(SerializedString[]::new);
+    private static final Map<String, Integer> FIELD_INDEX = IntStream.range(0, FIELD_ORDER.length).boxed()
+            .collect(Collectors.toMap(i -> FIELD_ORDER[i].getValue(), i -> i));
 
     /** Part of the event's bytes: a string's content without its quotes, or a whole JSON object. */
     static final class Slice {
@@ -125,8 +141,17 @@ final class EventBytes {
             throw NOT_TAKEN;
         }
         int[] seen = {0};
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
+        int expected = 0;
+        while (true) {
+            String field;
+            if (expected < FIELD_ORDER.length && p.nextFieldName(FIELD_ORDER[expected])) {
+                field = FIELD_ORDER[expected++].getValue();
+            } else if (p.currentToken() == JsonToken.FIELD_NAME) {
+                field = p.currentName();
+                expected = FIELD_INDEX.getOrDefault(field, expected - 1) + 1;
+            } else {
+                break;
+            }
             JsonToken t = p.nextToken();
             switch (field) {
                 case "eventType": first(seen, 0); type = enumValue(EventType.class, p, t); break;

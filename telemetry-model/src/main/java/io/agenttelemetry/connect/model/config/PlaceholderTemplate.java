@@ -29,6 +29,46 @@ public final class PlaceholderTemplate {
         }
     }
 
+    /**
+     * A date pattern's text for an event time. Formatting took a tenth of the OpenSearch sink's mapping of a record;
+     * records come in time order, and a pattern without fractions of a second or milli-of-day reads only the second
+     * (every zone offset is whole seconds), so the text of the last second is kept.
+     */
+    private static final class DateText {
+        private final DateTimeFormatter formatter;
+        private final boolean bySecond;
+        /** The last second formatted, immutable, so tasks sharing the template may race on it harmlessly. */
+        private Formatted last = new Formatted(Long.MIN_VALUE, null);
+
+        DateText(DateTimeFormatter formatter, boolean bySecond) {
+            this.formatter = formatter;
+            this.bySecond = bySecond;
+        }
+
+        String format(long epochMillis) {
+            if (!bySecond) {
+                return formatter.format(Instant.ofEpochMilli(epochMillis));
+            }
+            long second = Math.floorDiv(epochMillis, 1000L);
+            Formatted f = last;
+            if (f.second != second) {
+                f = new Formatted(second, formatter.format(Instant.ofEpochSecond(second)));
+                last = f;
+            }
+            return f.text;
+        }
+    }
+
+    private static final class Formatted {
+        final long second;
+        final String text;
+
+        Formatted(long second, String text) {
+            this.second = second;
+            this.text = text;
+        }
+    }
+
     private final List<Part> parts;
 
     private PlaceholderTemplate(List<Part> parts) {
@@ -65,7 +105,8 @@ public final class PlaceholderTemplate {
                 } catch (IllegalArgumentException e) {
                     throw new ConfigException(configKey, template, "{" + name + "} is neither one of " + variables + " nor a date pattern");
                 }
-                parts.add(new Part((vars, time) -> f.format(Instant.ofEpochMilli(time)), given -> "*"));
+                DateText date = new DateText(f, !name.matches(".*[SnNA].*"));
+                parts.add(new Part((vars, time) -> date.format(time), given -> "*"));
             }
             i = close + 1;
         }
