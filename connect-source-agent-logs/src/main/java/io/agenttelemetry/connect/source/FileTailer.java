@@ -526,12 +526,15 @@ final class FileTailer implements Closeable {
                 return;
             }
         }
-        String text;
-        try {
-            text = utf8.decode(ByteBuffer.wrap(bytes, 0, length)).toString();
-        } catch (CharacterCodingException e) {
-            unreadable(state, start, end, lineNumber, "invalid UTF-8", bytes, length, out);
-            return;
+        String text = new String(bytes, 0, length, StandardCharsets.UTF_8);
+        // The JDK puts U+FFFD where bytes are not UTF-8; only then does the strict decoder, with its buffers, look.
+        if (text.indexOf('\uFFFD') >= 0) {
+            try {
+                utf8.decode(ByteBuffer.wrap(bytes, 0, length));
+            } catch (CharacterCodingException e) {
+                unreadable(state, start, end, lineNumber, "invalid UTF-8", bytes, length, out);
+                return;
+            }
         }
         List<AgentEvent> events;
         try {

@@ -2,7 +2,10 @@ package io.agenttelemetry.connect.source.file;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +18,8 @@ import java.util.Arrays;
  * for its newline. The partial buffer never holds more than the line limit.
  */
 public final class TrackedFile implements Closeable {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
     /** Size of the buffer {@link #readLinesInto} reads through, and of the pieces {@link #startsLike} compares. */
     public static final int READ_BUFFER_BYTES = 64 * 1024;
 
@@ -240,7 +245,7 @@ public final class TrackedFile implements Closeable {
             byte[] data = chunk.array();
             int i = 0;
             while (i < n && lines < maxLines) {
-                int nl = indexOf(data, i, n, (byte) '\n');
+                int nl = indexOfNewline(data, i, n);
                 int stop = nl < 0 ? n : nl;
                 append(data, i, stop - i);
                 remember(data, i, (nl < 0 ? n : nl + 1) - i);
@@ -336,9 +341,22 @@ public final class TrackedFile implements Closeable {
         recentLength += count;
     }
 
-    private static int indexOf(byte[] data, int from, int to, byte b) {
-        for (int i = from; i < to; i++) {
-            if (data[i] == b) {
+    /**
+     * The first line feed in {@code data[from, to)}, -1 if none. Eight bytes at a time: a byte-by-byte loop was a
+     * tenth of the reader thread's time on 1 KiB lines.
+     */
+    static int indexOfNewline(byte[] data, int from, int to) {
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long word = (long) LONGS.get(data, i) ^ NEWLINES;
+            // The lowest byte of the word that was a line feed (is now zero) sets its high bit; bytes above it may too.
+            long zeros = (word - 0x0101010101010101L) & ~word & 0x8080808080808080L;
+            if (zeros != 0) {
+                return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (data[i] == '\n') {
                 return i;
             }
         }
