@@ -59,14 +59,7 @@ public final class PlaceholderTemplate {
         }
     }
 
-    private static final class Formatted {
-        final long second;
-        final String text;
-
-        Formatted(long second, String text) {
-            this.second = second;
-            this.text = text;
-        }
+    private record Formatted(long second, String text) {
     }
 
     private final List<Part> parts;
