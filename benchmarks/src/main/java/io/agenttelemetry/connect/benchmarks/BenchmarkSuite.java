@@ -14,7 +14,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Every benchmark side by side with its baseline in one run, printed as one Markdown table (ours, baseline,
- * ratio, goal, pass/fail), for BENCHMARKS.md. About 15 minutes on 2 cores.
+ * ratio, goal, pass/fail), for BENCHMARKS.md. About 17 minutes on 2 cores.
  * Usage: {@code java -cp "benchmarks/target/classes:$(cat benchmarks/target/benchmarks.classpath)"
  * io.agenttelemetry.connect.benchmarks.BenchmarkSuite [source-megabytes] [sink-events]}.
  */
