@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -14,6 +13,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 
+import io.agenttelemetry.connect.model.AgentEventConnect;
 import io.agenttelemetry.connect.model.EventSource;
 import io.agenttelemetry.connect.model.EventType;
 import io.agenttelemetry.connect.model.HexIds;
@@ -33,14 +33,12 @@ final class EventBytes {
     private static final JsonFactory JSON = JsonFactory.builder().enable(JsonFactory.Feature.INTERN_FIELD_NAMES).build();
     private static final NotTaken NOT_TAKEN = new NotTaken();
     /**
-     * The event's fields in the order the source and JsonConverter write them. The parser compares the next name
-     * with the one expected, byte for byte, instead of hashing it and looking it up (a quarter of reading an event);
-     * a name out of this order is read the usual way.
+     * The event's fields in the order the source and JsonConverter write them: the struct schema's. The parser
+     * compares the next name with the one expected, byte for byte, instead of hashing it and looking it up (a quarter
+     * of reading an event); a name out of this order is read the usual way.
      */
-    private static final SerializedString[] FIELD_ORDER = Stream.of("schemaVersion", "eventType", "traceId", "spanId",
-            "parentSpanId", "name", "kind", "startTimeUnixNano", "endTimeUnixNano", "durationNanos", "statusCode",
-            "statusMessage", "serviceName", "scopeName", "scopeVersion", "resourceAttributes", "attributes", "events",
-            "severityText", "severityNumber", "body", "source").map(SerializedString::new).toArray(SerializedString[]::new);
+    private static final SerializedString[] FIELD_ORDER = AgentEventConnect.SCHEMA.fields().stream()
+            .map(f -> new SerializedString(f.name())).toArray(SerializedString[]::new);
     private static final Map<String, Integer> FIELD_INDEX = IntStream.range(0, FIELD_ORDER.length).boxed()
             .collect(Collectors.toMap(i -> FIELD_ORDER[i].getValue(), i -> i));
 

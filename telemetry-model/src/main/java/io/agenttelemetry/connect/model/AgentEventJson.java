@@ -5,7 +5,6 @@ import static io.agenttelemetry.connect.model.JsonFields.string;
 import static io.agenttelemetry.connect.model.JsonFields.stringMap;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
