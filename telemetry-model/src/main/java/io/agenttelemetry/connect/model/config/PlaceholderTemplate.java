@@ -13,6 +13,8 @@ import java.util.function.Function;
 
 import org.apache.kafka.common.config.ConfigException;
 
+import io.agenttelemetry.connect.model.LastSecondText;
+
 /**
  * A name with {placeholders}, parsed once: each is either one of the allowed variable names or a date pattern
  * ({yyyy.MM.dd}, {HH}) rendered from an event time. Index names and object keys both use it.
@@ -27,39 +29,6 @@ public final class PlaceholderTemplate {
             this.render = render;
             this.wildcard = wildcard;
         }
-    }
-
-    /**
-     * A date pattern's text for an event time. Formatting took a tenth of the OpenSearch sink's mapping of a record;
-     * records come in time order, and a pattern without fractions of a second or milli-of-day reads only the second
-     * (every zone offset is whole seconds), so the text of the last second is kept.
-     */
-    private static final class DateText {
-        private final DateTimeFormatter formatter;
-        private final boolean bySecond;
-        /** The last second formatted, immutable, so tasks sharing the template may race on it harmlessly. */
-        private Formatted last = new Formatted(Long.MIN_VALUE, null);
-
-        DateText(DateTimeFormatter formatter, boolean bySecond) {
-            this.formatter = formatter;
-            this.bySecond = bySecond;
-        }
-
-        String format(long epochMillis) {
-            if (!bySecond) {
-                return formatter.format(Instant.ofEpochMilli(epochMillis));
-            }
-            long second = Math.floorDiv(epochMillis, 1000L);
-            Formatted f = last;
-            if (f.second != second) {
-                f = new Formatted(second, formatter.format(Instant.ofEpochSecond(second)));
-                last = f;
-            }
-            return f.text;
-        }
-    }
-
-    private record Formatted(long second, String text) {
     }
 
     private final List<Part> parts;
@@ -98,12 +67,23 @@ public final class PlaceholderTemplate {
                 } catch (IllegalArgumentException e) {
                     throw new ConfigException(configKey, template, "{" + name + "} is neither one of " + variables + " nor a date pattern");
                 }
-                DateText date = new DateText(f, !name.matches(".*[SnNA].*"));
-                parts.add(new Part((vars, time) -> date.format(time), given -> "*"));
+                parts.add(new Part(dateText(f, name), given -> "*"));
             }
             i = close + 1;
         }
         return new PlaceholderTemplate(parts);
+    }
+
+    /**
+     * A date pattern's text for an event time. One without fractions of a second or milli-of-day reads only the
+     * second (every zone offset is whole seconds), so its text is kept per second.
+     */
+    private static BiFunction<Map<String, String>, Long, String> dateText(DateTimeFormatter f, String pattern) {
+        if (pattern.matches(".*[SnNA].*")) {
+            return (vars, time) -> f.format(Instant.ofEpochMilli(time));
+        }
+        LastSecondText bySecond = new LastSecondText(second -> f.format(Instant.ofEpochSecond(second)));
+        return (vars, time) -> bySecond.of(Math.floorDiv(time, 1000L));
     }
 
     public String render(Map<String, String> variables, long epochMillis) {
