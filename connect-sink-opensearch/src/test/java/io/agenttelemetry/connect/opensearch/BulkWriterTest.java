@@ -29,9 +29,17 @@ class BulkWriterTest {
     private final Deque<Object[]> answers = new ArrayDeque<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
 
+    private final List<String> authorizations = new CopyOnWriteArrayList<>();
+
     private BulkWriter writer(int maxRetries) throws IOException {
+        return writer(maxRetries, Map.of());
+    }
+
+    /** @param settings more settings; its connection.url, if any, goes before the server's */
+    private BulkWriter writer(int maxRetries, Map<String, String> settings) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/_bulk", exchange -> {
+            authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
             requests.add(exchange.getRequestURI().getQuery() + " " + exchange.getRequestHeaders().getFirst("Content-Type") + "\n"
                     + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             Object[] answer = answers.poll();
@@ -43,8 +51,12 @@ class BulkWriterTest {
             }
         });
         server.start();
-        return new BulkWriter(new OpenSearchSinkConfig(Map.of("connection.url", "http://127.0.0.1:" + server.getAddress().getPort(),
-                "max.retries", Integer.toString(maxRetries), "retry.backoff.ms", "10")));
+        Map<String, String> config = new java.util.HashMap<>(settings);
+        String url = "http://127.0.0.1:" + server.getAddress().getPort();
+        config.merge("connection.url", url, (first, then) -> first + "," + then);
+        config.put("max.retries", Integer.toString(maxRetries));
+        config.put("retry.backoff.ms", "10");
+        return new BulkWriter(new OpenSearchSinkConfig(config));
     }
 
     @AfterEach
@@ -118,6 +130,31 @@ class BulkWriterTest {
             Throwable bad = failure(w, documents(1));
             assertTrue(bad.getMessage().startsWith("OpenSearch refused the bulk request: HTTP 400"), bad.getMessage());
             assertEquals(2, requests.size(), "neither was sent again");
+        }
+    }
+
+    @Test
+    void basicCredentialsGoWithTheFirstRequestSinceAStreamedBodyCannotBeSentTwice() throws Exception {
+        try (BulkWriter w = writer(0, Map.of("connection.username", "sink", "connection.password", "pa:ss wörd"))) {
+            answer(200, "{\"errors\":false}");
+            assertEquals(List.of(), w.send(documents(2)).get(10, TimeUnit.SECONDS));
+            String basic = java.util.Base64.getEncoder().encodeToString("sink:pa:ss wörd".getBytes(StandardCharsets.UTF_8));
+            assertEquals(List.of("Basic " + basic), authorizations);
+        }
+    }
+
+    @Test
+    void aRequestThatFindsNoServerIsSentAgainToTheNextHost() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        try (BulkWriter w = writer(1, Map.of("connection.url", "http://127.0.0.1:" + closedPort))) {
+            answer(200, "{\"errors\":false}");
+            List<Document> docs = documents(3);
+            assertEquals(List.of(), w.send(docs).get(10, TimeUnit.SECONDS));
+            assertEquals(1, requests.size());
+            assertTrue(requests.get(0).endsWith(new String(BulkBody.of(docs, false).readAllBytes(), StandardCharsets.UTF_8)));
         }
     }
 
