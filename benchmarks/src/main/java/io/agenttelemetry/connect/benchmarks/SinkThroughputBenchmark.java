@@ -267,6 +267,7 @@ public final class SinkThroughputBenchmark {
         String url = stack.openSearch().url();
         int batch = 5_000;
         AtomicInteger next = new AtomicInteger();
+        StackCpu cpu = StackCpu.of(stack);
         long t0 = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         List<Future<?>> workers = new ArrayList<>();
@@ -293,8 +294,9 @@ public final class SinkThroughputBenchmark {
         }
         pool.shutdown();
         double seconds = (System.nanoTime() - t0) / 1e9;
+        String used = StackCpu.of(stack).since(cpu);
         long count = count(url, index);
-        System.out.printf(Locale.ROOT, "direct _bulk: %d docs in %.1f s%n", count, seconds);
+        System.out.printf(Locale.ROOT, "direct _bulk: %d docs in %.1f s; %s%n", count, seconds, used);
         return docs.size() / seconds;
     }
 
@@ -321,18 +323,20 @@ public final class SinkThroughputBenchmark {
         c.put("consumer.override.fetch.max.bytes", "52428800");
         String url = stack.openSearch().url();
         long t0 = StackClients.startSink(stack, name, c);
+        StackCpu cpu = StackCpu.of(stack);
         // Done when OpenSearch has indexed every document, as the baseline is when its last _bulk returns: read from
         // the indexing stats, since counting would need a refresh each time, which costs the node the very CPU it
         // indexes with (and the baseline no refreshes). The count is checked afterwards, untimed.
         awaitIndexed(url, prefix + "-*", events, t0);
         double seconds = (System.currentTimeMillis() - t0) / 1e3;
+        String used = StackCpu.of(stack).since(cpu);
         Wait.until("all documents searchable", Duration.ofMinutes(5), () -> count(url, prefix + "-*") >= events);
         long operations = indexed(url, prefix + "-*");
         if (operations > events) {
             System.out.printf(Locale.ROOT, "note: %d index operations for %d documents (retried requests): the run may have been "
                     + "timed short by up to those %d%n", operations, events, operations - events);
         }
-        System.out.printf(Locale.ROOT, "OpenSearchSink (%s): %d docs in %.1f s%n", run, events, seconds);
+        System.out.printf(Locale.ROOT, "OpenSearchSink (%s): %d docs in %.1f s; %s%n", run, events, seconds, used);
         Http.send("DELETE", stack.connect().restUrl() + "/connectors/" + name, null);
         return events / seconds;
     }

@@ -150,6 +150,7 @@ public final class SourceThroughputBenchmark {
     /** Creates the connector and times it from creation until the topic holds every line. */
     private static double run(LocalStack stack, String topic, Map<String, String> config, long lines) throws Exception {
         SinkThroughputBenchmark.settleDisk();
+        StackCpu cpu = StackCpu.of(stack);
         long t0 = System.nanoTime();
         Http.send("PUT", stack.connect().restUrl() + "/connectors/" + topic + "/config", Http.mapper().writeValueAsString(config)).ok();
         long[] firstSeen = {0};
@@ -163,9 +164,10 @@ public final class SourceThroughputBenchmark {
             });
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
+        String used = StackCpu.of(stack).since(cpu);
         double rate = lines / seconds;
-        System.out.printf(Locale.ROOT, "%s: %d events in %.1f s = %.0f events/s (first records after %.2f s)%n",
-                topic, lines, seconds, rate, (firstSeen[0] - t0) / 1e9);
+        System.out.printf(Locale.ROOT, "%s: %d events in %.1f s = %.0f events/s (first records after %.2f s); %s%n",
+                topic, lines, seconds, rate, (firstSeen[0] - t0) / 1e9, used);
         Http.send("DELETE", stack.connect().restUrl() + "/connectors/" + topic, null);
         awaitStopped(stack, topic, Integer.parseInt(config.getOrDefault("tasks.max", "1")));
         return rate;
