@@ -119,7 +119,7 @@ final class Masker {
         for (Map.Entry<?, ?> e : in.entrySet()) {
             Object masked = mask.apply(e.getKey(), e.getValue());
             if (out == null && masked != e.getValue()) {
-                out = new LinkedHashMap<>();
+                out = new LinkedHashMap<>((int) (in.size() / 0.75f) + 1);
                 for (Map.Entry<?, ?> before : in.entrySet()) {
                     if (out.size() == index) {
                         break;

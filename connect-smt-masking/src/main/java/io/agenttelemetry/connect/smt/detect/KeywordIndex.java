@@ -28,10 +28,13 @@ final class KeywordIndex {
     private final int width;
     private final long[][] outputs;
     private final int words;
+    /** The longest keyword's length: how far a keyword that starts in one half of a text can reach into the other. */
+    private final int longest;
 
     /** @param keywords per detector index, its lowercase keywords (empty: the detector has no keyword gate) */
     KeywordIndex(List<String[]> keywords) {
         newNode();
+        longest = keywords.stream().flatMap(java.util.Arrays::stream).mapToInt(String::length).max().orElse(0);
         for (int d = 0; d < keywords.size(); d++) {
             for (String k : keywords.get(d)) {
                 add(k, d);
@@ -121,6 +124,35 @@ final class KeywordIndex {
                     queue.add(child);
                 }
             }
+        }
+    }
+
+    /**
+     * Adds to found (the words of a bit set: bit i of word i / 64 for detector i) the detectors whose keywords occur
+     * in the text, compared case-insensitively. A longer text is read as two halves side by side, each by its own
+     * automaton: every step waits for the one before it to load its edge, so one automaton leaves the core idle
+     * most of the time and two run in about the time of one. The first half reads on into the second by the
+     * longest keyword's length less one, so a keyword that starts in it is seen whole; the second half starts
+     * afresh and sees every keyword that starts in it. A keyword seen by both is the same bit.
+     */
+    void find(String text, long[] found) {
+        int n = text.length();
+        int half = n / 2;
+        int a = 0;
+        int b = 0;
+        int i = 0;
+        if (half >= longest) {
+            for (int j = half; i < half; i++, j++) {
+                a = step(a, text.charAt(i), found);
+                b = step(b, text.charAt(j), found);
+            }
+            for (int end = half + longest - 1; i < end; i++) {
+                a = step(a, text.charAt(i), found);
+            }
+            i = half + half;
+        }
+        for (; i < n; i++) {
+            b = step(b, text.charAt(i), found);
         }
     }
 
