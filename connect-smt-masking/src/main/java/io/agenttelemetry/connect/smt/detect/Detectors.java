@@ -113,12 +113,13 @@ public final class Detectors {
         keywords.find(text, candidates);
         DigitRuns runs = DigitRuns.of(text, minNumericDigits);
         List<Ranked> raw = new ArrayList<>();
+        List<Finding> found = new ArrayList<>();
         for (int w = 0; w < candidates.length; w++) {
             for (long bits = candidates[w] | ungated[w]; bits != 0; bits &= bits - 1) {
                 int i = w * 64 + Long.numberOfTrailingZeros(bits);
                 Detector d = detectors.get(i);
                 if (runs.digits >= d.minDigits()) {
-                    find(d, tiers[i], text, runs, raw);
+                    find(d, tiers[i], text, runs, found, raw);
                 }
             }
         }
@@ -136,12 +137,17 @@ public final class Detectors {
         return kept;
     }
 
-    /** Adds d's findings in the text; a numeric detector looks only at the digit windows that could hold a match. */
-    private static void find(Detector d, int tier, String text, DigitRuns runs, List<Ranked> raw) {
-        List<Finding> found = new ArrayList<>();
+    /**
+     * Adds d's findings in the text to raw, by way of found (emptied first); a numeric detector looks only at the
+     * digit windows that could hold a match.
+     */
+    private static void find(Detector d, int tier, String text, DigitRuns runs, List<Finding> found, List<Ranked> raw) {
+        found.clear();
         if (!d.numeric()) {
             d.find(text, found);
-            found.forEach(f -> raw.add(new Ranked(f, tier)));
+            for (Finding f : found) {
+                raw.add(new Ranked(f, tier));
+            }
             return;
         }
         for (int k = 0; k < runs.windows.size(); k++) {

@@ -171,8 +171,8 @@ final class RegexDetector implements Detector {
         if (!shape.test(text)) {
             return;
         }
-        Matcher m = pattern.matcher(text);
         if (!anchoredAtKeywords) {
+            Matcher m = pattern.matcher(text);
             int searchedFrom = 0;
             while (m.find()) {
                 accept(m, text, searchedFrom, out);
@@ -183,7 +183,7 @@ final class RegexDetector implements Detector {
         // Tried only where a keyword starts, as find() would try every position: the same matches, in the same order.
         // The places to look are found by indexOf of each keyword's probe character, which the JVM scans many
         // characters at a time, instead of looking up every character.
-        m.useTransparentBounds(true).useAnchoringBounds(false);
+        Matcher m = null; // made at the first keyword: most texts a keyword gate lets through hold none where it starts
         int n = text.length();
         int[] next = new int[probeChars.length];
         for (int j = 0; j < next.length; j++) {
@@ -206,6 +206,9 @@ final class RegexDetector implements Detector {
             }
             from = i + 1;
             if (keywordAt(text, i)) {
+                if (m == null) {
+                    m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+                }
                 m.region(i, n);
                 if (m.lookingAt()) {
                     accept(m, text, searchedFrom, out);
