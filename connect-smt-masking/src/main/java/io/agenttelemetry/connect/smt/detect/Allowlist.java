@@ -12,11 +12,17 @@ final class Allowlist {
     private final List<Pattern> secretRegexes;
     private final List<Pattern> matchRegexes;
     private final List<String> stopwords;
+    /**
+     * The stopwords in one automaton: gitleaks' generic rule has 1,446, and looking for each in turn took about
+     * 150 µs per finding, so a text with two {@code key: <hash>} pairs took 300 µs.
+     */
+    private final KeywordIndex stopwordIndex;
 
     Allowlist(List<Pattern> secretRegexes, List<Pattern> matchRegexes, List<String> stopwords) {
         this.secretRegexes = secretRegexes;
         this.matchRegexes = matchRegexes;
         this.stopwords = stopwords;
+        this.stopwordIndex = new KeywordIndex(List.<String[]>of(stopwords.toArray(new String[0])));
     }
 
     Allowlist and(Allowlist other) {
@@ -40,14 +46,36 @@ final class Allowlist {
                 return true;
             }
         }
-        if (!stopwords.isEmpty()) {
-            String lower = secret.toLowerCase(Locale.ROOT);
-            for (String w : stopwords) {
-                if (lower.contains(w)) {
-                    return true;
-                }
+        return !stopwords.isEmpty() && containsStopword(secret);
+    }
+
+    /**
+     * Whether the secret, lowercased, contains a stopword. The automaton reads ASCII only and ignores ASCII case,
+     * which is the same for an ASCII secret (a stopword with other characters cannot occur in one); any other
+     * secret is lowercased and searched word by word, as lowercasing may turn a character that is not ASCII into
+     * one that is (the Kelvin sign into 'k').
+     */
+    private boolean containsStopword(String secret) {
+        if (isAscii(secret)) {
+            long[] found = new long[1];
+            stopwordIndex.find(secret, found);
+            return found[0] != 0;
+        }
+        String lower = secret.toLowerCase(Locale.ROOT);
+        for (String w : stopwords) {
+            if (lower.contains(w)) {
+                return true;
             }
         }
         return false;
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
     }
 }
