@@ -27,7 +27,7 @@ final class BuiltinDetectors {
                 new EmailDetector(),
                 new RegexDetector("CREDIT_CARD", Detector.Family.PII,
                         Pattern.compile("(?<![\\w-])(?:\\d[ -]?){13,18}\\d(?![\\w-])"),
-                        new String[0], 0, 0, Allowlist.NONE, BuiltinDetectors::luhn).minDigits(13).numericOnly(),
+                        new String[0], 0, 0, Allowlist.NONE, BuiltinDetectors::cardNumber).minDigits(13).numericOnly(),
                 new RegexDetector("IBAN", Detector.Family.PII,
                         Pattern.compile("\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\\b"),
                         new String[0], 0, 0, Allowlist.NONE, BuiltinDetectors::mod97).minDigits(8).shape(BuiltinDetectors::hasIbanStart),
@@ -138,8 +138,42 @@ final class BuiltinDetectors {
         return c >= '0' && c <= '9';
     }
 
+    /** The first seconds of 2000 and of 2040, UTC. */
+    private static final long Y2000 = 946_684_800L;
+    private static final long Y2040 = 2_208_988_800L;
+
+    /**
+     * A payment card number: passes Luhn and is not an epoch timestamp in microseconds (15-16 digits) or nanoseconds
+     * (18-19 digits) between 2000 and 2040, written without separators. OTLP/JSON writes its nanosecond times as
+     * strings, and one in ten of them passes Luhn. No card network issues numbers of those lengths beginning as
+     * these do (94 to 99, 1, or 20 to 22: Mastercard's 2-series begins at 2221).
+     */
+    static boolean cardNumber(String s) {
+        return luhn(s) && !epochMicrosOrNanos(s);
+    }
+
+    static boolean epochMicrosOrNanos(String s) {
+        int n = s.length();
+        if (n < 15 || n > 19 || n == 17 || keepIf(s, c -> isAsciiDigit((char) c)).length() != n || n == 19 && s.charAt(0) > '2') {
+            return false; // a 19-digit number beginning with 3 or more is past 2065, and may not fit in a long
+        }
+        long seconds = Long.parseLong(s) / (n <= 16 ? 1_000_000L : 1_000_000_000L);
+        return seconds >= Y2000 && seconds < Y2040;
+    }
+
+    /** The characters of s that keep accepts. */
+    private static String keepIf(String s, java.util.function.IntPredicate keep) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            if (keep.test(s.charAt(i))) {
+                sb.append(s.charAt(i));
+            }
+        }
+        return sb.toString();
+    }
+
     static boolean luhn(String s) {
-        String digits = s.replaceAll("[ -]", "");
+        String digits = keepIf(s, c -> c != ' ' && c != '-');
         if (digits.length() < 13 || digits.length() > 19) {
             return false;
         }
@@ -175,7 +209,7 @@ final class BuiltinDetectors {
 
     /** SSA rules: area not 000, 666 or 900-999; group not 00; serial not 0000; not the published example numbers. */
     static boolean validSsn(String s) {
-        String d = s.replaceAll("[-. ]", "");
+        String d = keepIf(s, c -> c != '-' && c != '.' && c != ' ');
         int area = Integer.parseInt(d.substring(0, 3));
         int group = Integer.parseInt(d.substring(3, 5));
         int serial = Integer.parseInt(d.substring(5));
@@ -185,7 +219,7 @@ final class BuiltinDetectors {
 
     /** 8 to 15 digits (E.164), not all the same digit. */
     static boolean plausiblePhone(String s) {
-        String d = s.replaceAll("\\D", "");
+        String d = keepIf(s, c -> isAsciiDigit((char) c));
         return d.length() >= 8 && d.length() <= 15 && !d.chars().allMatch(c -> c == d.charAt(0));
     }
 }
