@@ -249,6 +249,36 @@ class MaskSensitiveDataTest {
         assertEquals(295, spans);
     }
 
+    /**
+     * The agent corpus as a JSON converter hands it over, schemaless: OTLP/JSON writes its nanosecond times as
+     * strings (one in ten passes Luhn), frameworks write ISO times with microseconds (the seconds and fraction,
+     * "01.441401", have the shape of a national phone number). It holds no secret or PII, so nothing changes.
+     */
+    @Test
+    void theAgentCorpusAsWrittenPassesUnchanged() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.nio.file.Path corpus = Paths.get(System.getProperty("testdata.dir", "../testdata"), "corpus");
+        List<java.nio.file.Path> files;
+        try (java.util.stream.Stream<java.nio.file.Path> walk = Files.walk(corpus.resolve("agent-traces"))) {
+            files = new java.util.ArrayList<>(walk.filter(Files::isRegularFile).collect(java.util.stream.Collectors.toList()));
+        }
+        try (java.util.stream.Stream<java.nio.file.Path> walk = Files.walk(corpus.resolve("agent-logs"))) {
+            walk.filter(f -> f.toString().endsWith(".jsonl") || f.toString().endsWith(".json")).forEach(files::add);
+        }
+        int documents = 0;
+        for (java.nio.file.Path file : files) {
+            try (com.fasterxml.jackson.databind.MappingIterator<Object> values = json.readerFor(Object.class).readValues(file.toFile())) {
+                while (values.hasNext()) {
+                    Object value = values.next();
+                    SinkRecord out = defaults.apply(new SinkRecord("t", 0, null, null, null, value, documents++));
+                    assertNull(out.headers().lastWithName("agent_telemetry.findings"), () -> file + ": " + out.headers());
+                    assertSame(value, out.value(), file::toString);
+                }
+            }
+        }
+        assertEquals(163, documents);
+    }
+
     @Test
     void customDetectorsFromConfigMaskWithTheirOwnNameGroupEntropyAndChecksum() {
         Map<String, String> props = new HashMap<>();

@@ -41,8 +41,9 @@ final class BuiltinDetectors {
                 new RegexDetector("PHONE_NUMBER", Detector.Family.PII,
                         Pattern.compile("(?<![\\w+])\\+[1-9]\\d{0,2}(?:[ .-]?\\(?\\d{1,4}\\)?){2,6}(?![\\w])"
                                 + "|(?<![\\w+])(?:\\(\\d{2,4}\\)[ .-]?|\\d{2,4}[ .-])\\d{3,4}[ .-]\\d{3,4}(?![\\w-])"
-                                // National numbers with a trunk prefix, e.g. 09-7625400.
-                                + "|(?<![\\w+-])0\\d{1,3}[ .-]\\d{6,8}(?![\\w-])"),
+                                // National numbers with a trunk prefix, e.g. 09-7625400; not the seconds of a time
+                                // (20:58:01.441401), which follow a digit and a colon.
+                                + "|(?<![\\w+-]|\\d:)0\\d{1,3}[ .-]\\d{6,8}(?![\\w-])"),
                         new String[0], 0, 0, Allowlist.NONE, BuiltinDetectors::plausiblePhone).minDigits(8).numericOnly()
                         .shape(BuiltinDetectors::mayBePhone),
                 new Ipv6Detector());
