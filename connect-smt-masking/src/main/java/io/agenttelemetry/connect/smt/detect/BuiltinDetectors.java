@@ -25,8 +25,9 @@ final class BuiltinDetectors {
     static List<Detector> pii() {
         return List.of(
                 new EmailDetector(),
+                // Not the fraction of a decimal number (0.34119238836262983), which follows a digit and a point.
                 new RegexDetector("CREDIT_CARD", Detector.Family.PII,
-                        Pattern.compile("(?<![\\w-])(?:\\d[ -]?){13,18}\\d(?![\\w-])"),
+                        Pattern.compile("(?<![\\w-]|\\d\\.)(?:\\d[ -]?){13,18}\\d(?![\\w-])"),
                         new String[0], 0, 0, Allowlist.NONE, BuiltinDetectors::cardNumber).minDigits(13).numericOnly(),
                 new RegexDetector("IBAN", Detector.Family.PII,
                         Pattern.compile("\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\\b"),
