@@ -36,8 +36,9 @@ final class BuiltinDetectors {
                         Pattern.compile("(?<![\\w-])(\\d{3})([-. ])(\\d{2})\\2(\\d{4})(?![\\w-])"),
                         new String[0], 0, 0, Allowlist.NONE, BuiltinDetectors::validSsn).minDigits(9).numericOnly()
                         .shape(t -> separators(t) >= 2),
+                // Not a browser's version, which Chrome's user agent gives as N.0.0.0 (Chrome/126.0.0.0).
                 new RegexDetector("IP_ADDRESS", Detector.Family.PII,
-                        Pattern.compile("(?<![\\w.])(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?![\\w.])"),
+                        Pattern.compile("(?<![\\w.])(?!(?<=[A-Za-z]/)\\d{1,3}\\.0\\.0\\.0(?![\\w.]))(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?![\\w.])"),
                         new String[0], 0, 0, Allowlist.NONE).minDigits(4).numericOnly().shape(t -> count(t, '.') >= 3),
                 new RegexDetector("PHONE_NUMBER", Detector.Family.PII,
                         Pattern.compile("(?<![\\w+])\\+[1-9]\\d{0,2}(?:[ .-]?\\(?\\d{1,4}\\)?){2,6}(?![\\w])"

@@ -165,8 +165,9 @@ public final class Detectors {
     /**
      * A string's digits: how many in all, and its maximal runs of digits and separators ({@code +().:-}, space) that
      * hold digits. A numeric detector needs its digits within one run, so ids and hashes, whose digit runs are short,
-     * yield no window. Each window is a run with at least minDigits digits, widened by one character on both sides so
-     * that look-arounds see the same neighbours as in the whole text.
+     * yield no window. Each window is a run with at least minDigits digits, widened by two characters on both sides so
+     * that look-arounds see the same neighbours as in the whole text (IP_ADDRESS looks two characters back, for the
+     * letter and slash before a browser's version).
      */
     private static final class DigitRuns {
         private final int minDigits;
@@ -223,7 +224,7 @@ public final class Detectors {
                 if (windows.isEmpty()) {
                     windows = new ArrayList<>();
                 }
-                windows.add(new int[] {Math.max(0, start - 1), Math.min(length, end + 1), runDigits});
+                windows.add(new int[] {Math.max(0, start - 2), Math.min(length, end + 2), runDigits});
             }
         }
 
