@@ -14,7 +14,7 @@ final class Allowlist {
     private final List<String> stopwords;
     /**
      * The stopwords in one automaton: gitleaks' generic rule has 1,446, and looking for each in turn took about
-     * 150 µs per finding, so a text with two {@code key: <hash>} pairs took 300 µs.
+     * 7 µs per finding (0.1 so).
      */
     private final KeywordIndex stopwordIndex;
 
