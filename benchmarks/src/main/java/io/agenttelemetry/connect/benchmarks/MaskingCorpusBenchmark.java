@@ -77,10 +77,10 @@ public class MaskingCorpusBenchmark {
     }
 
     /** The documents' size as compact JSON. */
-    static long bytes() throws IOException {
+    static long bytes(List<Object> documents) throws IOException {
         ObjectMapper json = new ObjectMapper();
         long total = 0;
-        for (Object document : documents()) {
+        for (Object document : documents) {
             total += json.writeValueAsBytes(document).length;
         }
         return total;

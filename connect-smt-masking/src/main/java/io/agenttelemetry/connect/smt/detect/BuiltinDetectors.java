@@ -157,7 +157,7 @@ final class BuiltinDetectors {
 
     static boolean epochMicrosOrNanos(String s) {
         int n = s.length();
-        if (n < 15 || n > 19 || n == 17 || keepIf(s, c -> isAsciiDigit((char) c)).length() != n || n == 19 && s.charAt(0) > '2') {
+        if (n < 15 || n > 19 || n == 17 || !s.chars().allMatch(c -> isAsciiDigit((char) c)) || n == 19 && s.charAt(0) > '2') {
             return false; // a 19-digit number beginning with 3 or more is past 2065, and may not fit in a long
         }
         long seconds = Long.parseLong(s) / (n <= 16 ? 1_000_000L : 1_000_000_000L);

@@ -9,15 +9,12 @@ import java.util.Set;
 
 /** The enabled detectors, run together over a string; overlapping findings resolve to the earliest, longest one. */
 public final class Detectors {
-    /** Per ASCII character: 1 for a digit, 2 for a separator of a digit run, 0 for anything else (as for all others). */
-    private static final byte[] DIGIT_KIND = new byte[128];
+    /** Per ASCII character: true for a digit or a separator of a digit run. */
+    private static final boolean[] IN_DIGIT_RUN = new boolean[128];
 
     static {
-        for (char c = '0'; c <= '9'; c++) {
-            DIGIT_KIND[c] = 1;
-        }
-        for (char c : " -.()+:".toCharArray()) {
-            DIGIT_KIND[c] = 2;
+        for (char c : "0123456789 -.()+:".toCharArray()) {
+            IN_DIGIT_RUN[c] = true;
         }
     }
 
@@ -214,7 +211,7 @@ public final class Detectors {
         }
 
         private static boolean isDigitOrSeparator(char c) {
-            return c < 128 && DIGIT_KIND[c] != 0;
+            return c < 128 && IN_DIGIT_RUN[c];
         }
 
         /** A maximal run of digits and separators, from start to end, holding runDigits digits. */

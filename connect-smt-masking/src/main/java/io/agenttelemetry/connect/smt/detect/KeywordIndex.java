@@ -161,7 +161,7 @@ final class KeywordIndex {
      * found (the words of a bit set: bit i of word i / 64 for detector i) the detectors of each keyword that ends
      * here, compared case-insensitively (keywords are lowercase ASCII). A text starts at state 0.
      */
-    int step(int row, char c, long[] found) {
+    private int step(int row, char c, long[] found) {
         int edge = c < ALPHABET ? transitions[row + classOf[c]] : 0;
         if (edge >= 0) {
             return edge;
