@@ -25,6 +25,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
+import io.agenttelemetry.connect.model.JsonCopy;
 import io.agenttelemetry.connect.smt.MaskSensitiveDataConfig.Strategy;
 import io.agenttelemetry.connect.smt.detect.Detectors;
 import io.agenttelemetry.connect.smt.detect.Finding;
@@ -278,7 +279,7 @@ final class Masker {
         } else if (t.isStructStart()) {
             copyMasked(p, g, fieldName, tally);
         } else {
-            g.copyCurrentEvent(p);
+            JsonCopy.currentToken(p, g);
         }
     }
 

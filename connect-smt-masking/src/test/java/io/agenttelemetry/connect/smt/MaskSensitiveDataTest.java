@@ -90,6 +90,15 @@ class MaskSensitiveDataTest {
     }
 
     @Test
+    void numbersBesideAMaskedValueKeepTheirExactText() {
+        // Read as doubles and written again, these became 0.1, 1.0E-7, "Infinity" (a string), 3.141592653589793 and
+        // 19.9: their text changed, and for two of them the value or the type.
+        String numbers = "[0.10,1e-7,1E400,3.141592653589793238462643383279,-0.0,123456789012345678901234567890,-7]";
+        String args = "{\"to\":\"" + EMAIL + "\",\"weights\":" + numbers + ",\"amount\":19.90}";
+        assertEquals("{\"to\":\"[REDACTED:EMAIL]\",\"weights\":" + numbers + ",\"amount\":19.90}", defaults.apply(record(args)).value());
+    }
+
+    @Test
     void aCurlCommandLosesItsTokenOnlyAndAJwtInItIsNamedAsAJwt() {
         String jwt = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIn0.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
         String command = "curl -s -H \"Authorization: Bearer " + jwt + "\" https://api.example.com/v1/tools";

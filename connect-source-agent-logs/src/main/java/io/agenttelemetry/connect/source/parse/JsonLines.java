@@ -9,14 +9,27 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import io.agenttelemetry.connect.model.AgentEvent;
+import io.agenttelemetry.connect.model.JsonCopy;
 
 /** Reading JSON lines into events, shared by the JSON-based formats. */
 final class JsonLines {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * Decimal numbers read exactly, so that JSON written again from a tree (a tool call's arguments) and a number's
+     * text read through a pointer keep their values. Read as doubles, 0.70 became 0.7, 1764151200.25 became
+     * 1.76415120025E9 (which no timestamp format reads), digits beyond a double's were lost and 1E400 became the
+     * string "Infinity".
+     */
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
 
     private JsonLines() {
     }
@@ -67,7 +80,7 @@ final class JsonLines {
     private static String structureText(JsonParser p) throws IOException {
         StringWriter text = new StringWriter();
         try (JsonGenerator g = MAPPER.getFactory().createGenerator(text)) {
-            g.copyCurrentStructure(p);
+            JsonCopy.currentValue(p, g);
         }
         return text.toString();
     }

@@ -93,6 +93,19 @@ class ClaudeCodeParserProviderTest {
     }
 
     @Test
+    void toolArgumentsKeepTheValuesOfTheirNumbers() throws Exception {
+        EventParser p = new ClaudeCodeParserProvider().create(ParserSettings.DEFAULTS);
+        String line = "{\"type\":\"assistant\",\"timestamp\":\"2025-11-26T10:00:00Z\",\"sessionId\":\"s\",\"uuid\":\"u1\","
+                + "\"message\":{\"role\":\"assistant\",\"content\":[{\"type\":\"tool_use\",\"id\":\"toolu_1\",\"name\":\"Bash\","
+                + "\"input\":{\"temperature\":0.70,\"tiny\":1e-7,\"huge\":1E400,\"pi\":3.141592653589793238462643383279,\"timeout\":120000}}]}}";
+        p.parse(line, EventSource.create("f", 0, "claude-code"));
+        AgentEvent call = p.finish().get(0);
+        // The same numbers: read as doubles they were 0.7, 1.0E-7, "Infinity" (a string) and 3.141592653589793.
+        assertEquals("{\"temperature\":0.70,\"tiny\":1E-7,\"huge\":1E+400,\"pi\":3.141592653589793238462643383279,\"timeout\":120000}",
+                call.attributes().get("gen_ai.tool.call.arguments"));
+    }
+
+    @Test
     void linesWithoutATypeAreNotTranscriptEntries() throws Exception {
         EventParser p = new ClaudeCodeParserProvider().create(ParserSettings.DEFAULTS);
         assertThrows(LineParseException.class, () -> p.parse("{\"hello\":1}", EventSource.create("f", 0, "claude-code")));

@@ -37,6 +37,18 @@ class JsonLinesParserProviderTest {
     }
 
     @Test
+    void numbersInsideObjectsKeepTheirText() throws Exception {
+        String numbers = "{\"score\":0.10,\"tiny\":1e-7,\"huge\":1E400,\"pi\":3.141592653589793238462643383279,\"n\":[-7,12345678901234567890123]}";
+        AgentEvent e = parse(settings(Map.of("message", "/metrics/score"), "auto"), "{\"metrics\":" + numbers + ",\"cost\":0.50}");
+        assertEquals(numbers, e.attributes().get("metrics"));
+        assertEquals("0.50", e.attributes().get("cost"));
+        assertEquals("0.10", e.body(), "a pointer to a nested number gives its text");
+        // Read as a double, 1764151200.25 was "1.76415120025E9", which no timestamp format reads.
+        assertEquals(1_764_151_200_250_000_000L, parse(settings(Map.of("time", "/meta/ts"), "epoch_s"),
+                "{\"meta\":{\"ts\":1764151200.25}}").startTimeUnixNano());
+    }
+
+    @Test
     void timestampFormatsReadEpochUnitsIsoAndPatternsInTheConfiguredZone() throws Exception {
         long expected = Instant.parse("2025-11-26T10:00:00.250Z").toEpochMilli() * 1_000_000L;
         assertEquals(expected, Timestamps.of("epoch_s", "UTC").parse("1764151200.25"));
