@@ -60,7 +60,7 @@ final class MaskSensitiveDataConfig extends AbstractConfig {
                     "Fields (and map keys, also inside JSON strings) whose full name matches are masked whatever they hold.",
                     "Detection", 3, Width.LONG, "Sensitive field names")
             .define(JSON_IN_STRINGS_CONFIG, Type.BOOLEAN, true, Importance.LOW,
-                    "Parse strings that hold JSON (tool arguments, prompts), mask inside them and write them back.",
+                    "Parse strings that hold JSON (tool arguments, prompts) and mask inside them. A string with findings is written back as compact JSON, each number as it was written; one without stays as it was.",
                     "Detection", 4, Width.SHORT, "JSON in strings")
             .define(STRATEGY_CONFIG, Type.STRING, "redact", EnumConfig.validator(Strategy.class), Importance.HIGH,
                     "redact: [REDACTED:TYPE]; hash: [HASH:TYPE:<first 16 hex of HMAC-SHA256 of the value>], so equal values "
