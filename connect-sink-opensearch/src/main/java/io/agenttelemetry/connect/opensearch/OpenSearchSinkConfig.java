@@ -91,7 +91,7 @@ public final class OpenSearchSinkConfig extends AbstractConfig {
                             + "agentTelemetry.findingTypes and findingCount for the redaction panels.",
                     DATA, 3, Width.MEDIUM, "Findings header")
             .define(INDEX_TEMPLATES_INSTALL_CONFIG, Type.BOOLEAN, true, Importance.MEDIUM,
-                    "Install the shipped index templates before the first write, one per kind for the names "
+                    "Install the shipped index templates when the task starts (or before its first write if OpenSearch cannot be reached then), one per kind for the names "
                             + "index.name.template gives it (agent-spans-* and agent-logs-* by default): explicit types for "
                             + "ids, date_nanos times, token counts and agent_telemetry.* fields, and a cap on dynamic fields. "
                             + "Each template is named after its pattern (agent-spans, agent-logs).",

@@ -62,6 +62,18 @@ public class OpenSearchSinkTask extends SinkTask {
         writer = new BulkWriter(config);
         pipeline = new BulkPipeline(writer::send, config.batchSize, config.bulkSizeBytes, config.maxInFlightRequests,
                 config.maxBufferedRecords, config.maxBufferedBytes);
+        // At start, so the shipped mappings are in place before the first record comes (a quiet topic may take
+        // hours) and a wrong password or certificate fails the task at once. If OpenSearch cannot be reached yet,
+        // the first write tries again.
+        try {
+            installTemplates();
+        } catch (IOException | OpenSearchException e) {
+            ConnectException fatal = fatalSetupFailure(e);
+            if (fatal != null) {
+                throw fatal;
+            }
+            log.warn("Index templates not installed at start, trying again before the first write: {}", e.toString());
+        }
     }
 
     @Override
@@ -137,34 +149,49 @@ public class OpenSearchSinkTask extends SinkTask {
     }
 
     /**
-     * Before a write: the index templates (once, so new indices get the shipped mappings) and the data streams the
-     * buffer writes to. A failure is retried like a failed write.
+     * Before a write: the index templates if start could not install them, and the data streams the buffer writes
+     * to. A failure is retried like a failed write.
      */
     private void prepareIndices() {
         try {
-            if (!templatesInstalled && config.installTemplates) {
-                IndexTemplates.install(writer.client(), config.dataStreams
-                        ? IndexTemplates.dataStreamBodies(config.templateReplicas, config.indexTemplate)
-                        : IndexTemplates.bodies(config.templateReplicas, config.indexTemplate));
-                if (config.retentionDays > 0) {
-                    IsmPolicy.install(writer.client(), config.retentionDays, IndexTemplates.patterns(config.indexTemplate));
-                }
-                templatesInstalled = true;
-            }
+            installTemplates();
             if (config.dataStreams) {
                 dataStreams.ensure(writer.client(), pipeline.bufferedIndices());
             }
-        } catch (java.io.IOException | OpenSearchException e) {
-            ConnectException permanent = ConnectionFailures.permanent(String.join(",", config.urls), e);
-            if (permanent != null) {
-                throw permanent;
-            }
-            if (e instanceof OpenSearchException && !BulkWriter.retriable(((OpenSearchException) e).status())) {
-                throw new ConnectException("OpenSearch refused the index templates or a data stream: " + e.getMessage(), e);
+        } catch (IOException | OpenSearchException e) {
+            ConnectException fatal = fatalSetupFailure(e);
+            if (fatal != null) {
+                throw fatal;
             }
             context.timeout(config.retryBackoffMs * 10);
             throw new RetriableException("cannot prepare the index templates or data streams yet: " + e.getMessage(), e);
         }
+    }
+
+    /** The shipped index templates (and the ISM policy), once, so new indices get their mappings. */
+    private void installTemplates() throws IOException {
+        if (templatesInstalled || !config.installTemplates) {
+            return;
+        }
+        IndexTemplates.install(writer.client(), config.dataStreams
+                ? IndexTemplates.dataStreamBodies(config.templateReplicas, config.indexTemplate)
+                : IndexTemplates.bodies(config.templateReplicas, config.indexTemplate));
+        if (config.retentionDays > 0) {
+            IsmPolicy.install(writer.client(), config.retentionDays, IndexTemplates.patterns(config.indexTemplate));
+        }
+        templatesInstalled = true;
+    }
+
+    /** The error to fail the task with when preparing indices failed for good (credentials, TLS, a refused body), else null. */
+    private ConnectException fatalSetupFailure(Exception e) {
+        ConnectException permanent = ConnectionFailures.permanent(String.join(",", config.urls), e);
+        if (permanent != null) {
+            return permanent;
+        }
+        if (e instanceof OpenSearchException && !BulkWriter.retriable(((OpenSearchException) e).status())) {
+            return new ConnectException("OpenSearch refused the index templates or a data stream: " + e.getMessage(), e);
+        }
+        return null;
     }
 
     private Document toDocument(SinkRecord r) {

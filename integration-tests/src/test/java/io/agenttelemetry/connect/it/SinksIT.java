@@ -203,6 +203,25 @@ class SinksIT {
     }
 
     @Test
+    void theIndexTemplatesAreInPlaceOnceTheTaskRunsBeforeAnyRecord(LocalStack stack) throws Exception {
+        String topic = "it-sinks-quiet";
+        new KafkaTopics(stack.kafka().bootstrapServers()).create(topic, 1);
+        ConnectRest rest = new ConnectRest(stack.connect());
+        rest.put("it-quiet", openSearchConfig(stack, topic, "it-quiet"));
+        rest.awaitRunning("it-quiet", TIMEOUT);
+        String url = stack.openSearch().url();
+        for (String kind : List.of("spans", "logs")) {
+            Http.Response[] reply = new Http.Response[1];
+            Wait.until("the " + kind + " template", Duration.ofSeconds(20),
+                    () -> (reply[0] = Http.send("GET", url + "/_index_template/it-quiet-" + kind, null)).status() == 200);
+            JsonNode template = Http.mapper().readTree(reply[0].body());
+            assertEquals("it-quiet-" + kind + "-*", template.path("index_templates").get(0).path("index_template")
+                    .path("index_patterns").get(0).asText());
+        }
+        rest.delete("it-quiet");
+    }
+
+    @Test
     void aDocumentOpenSearchRejectsGoesToTheDeadLetterQueueAndTheRestIsIndexed(LocalStack stack) throws Exception {
         String topic = "it-sinks-malformed";
         KafkaTopics kafka = new KafkaTopics(stack.kafka().bootstrapServers());

@@ -1,0 +1,164 @@
+package io.agenttelemetry.connect.opensearch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.apache.kafka.connect.sink.SinkTaskContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.sun.net.httpserver.HttpServer;
+
+class OpenSearchSinkTaskTest {
+    /** Answers template PUTs with the queued statuses in turn (200 once they run out), bulk requests with success. */
+    private HttpServer server;
+    private final Deque<Integer> templateAnswers = new ArrayDeque<>();
+    private final List<String> requests = new CopyOnWriteArrayList<>();
+    private OpenSearchSinkTask task;
+
+    private Map<String, String> startServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            String path = exchange.getRequestURI().getPath();
+            Integer status = path.startsWith("/_index_template/") ? templateAnswers.poll() : null;
+            status = status == null ? 200 : status;
+            requests.add(exchange.getRequestMethod() + " " + path + " " + status);
+            byte[] body = (path.equals("/_bulk") ? "{\"errors\":false}" : status == 200 ? "{\"acknowledged\":true}" : "{\"error\":\"no\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        Map<String, String> config = new HashMap<>();
+        config.put("connection.url", "http://127.0.0.1:" + server.getAddress().getPort());
+        config.put("index.name.template", "agent-{kind}");
+        config.put("batch.size", "2");
+        config.put("linger.ms", "0");
+        config.put("retry.backoff.ms", "10");
+        return config;
+    }
+
+    @AfterEach
+    void stop() {
+        if (task != null) {
+            task.stop();
+        }
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void theTemplatesAreInstalledAtStartBeforeAnyRecord() throws Exception {
+        startTask(startServer());
+        assertEquals(Set.of("PUT /_index_template/agent-spans 200", "PUT /_index_template/agent-logs 200"), Set.copyOf(requests));
+        put(2);
+        assertEquals(3, requests.size(), "installed once: " + requests);
+        assertEquals("POST /_bulk 200", requests.get(2));
+    }
+
+    @Test
+    void templatesOpenSearchCannotTakeYetAreInstalledBeforeTheFirstWrite() throws Exception {
+        Map<String, String> config = startServer();
+        templateAnswers.add(503);
+        startTask(config); // does not fail: OpenSearch is busy or starting
+        assertEquals(1, requests.size(), requests.toString());
+        assertTrue(requests.get(0).matches("PUT /_index_template/agent-(spans|logs) 503"), requests.get(0));
+        put(2);
+        assertEquals(Set.of("PUT /_index_template/agent-spans 200", "PUT /_index_template/agent-logs 200"),
+                Set.copyOf(requests.subList(1, 3)), "tried again before the first write: " + requests);
+        assertEquals("POST /_bulk 200", requests.get(3));
+        assertEquals(4, requests.size(), requests.toString());
+    }
+
+    @Test
+    void refusedCredentialsFailTheTaskAtStart() throws Exception {
+        Map<String, String> config = startServer();
+        templateAnswers.add(401);
+        ConnectException e = assertThrows(ConnectException.class, () -> startTask(config));
+        assertTrue(e.getMessage().contains("HTTP 401"), e.getMessage());
+    }
+
+    private void startTask(Map<String, String> config) {
+        task = new OpenSearchSinkTask();
+        task.initialize(new Context());
+        task.start(config);
+    }
+
+    private void put(int n) {
+        List<SinkRecord> records = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            records.add(new SinkRecord("t", 0, null, null, null, Map.of("message", "m" + i), i));
+        }
+        task.put(records);
+        task.preCommit(Map.of()); // waits for nothing, but takes in the write that ended
+        for (int i = 0; i < 100 && requests.stream().noneMatch(r -> r.startsWith("POST /_bulk")); i++) {
+            sleep();
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** What the task asks of its worker here: nothing but a timeout it may set. */
+    private static final class Context implements SinkTaskContext {
+        @Override
+        public Map<String, String> configs() {
+            return Map.of();
+        }
+
+        @Override
+        public void offset(Map<TopicPartition, Long> offsets) {
+        }
+
+        @Override
+        public void offset(TopicPartition tp, long offset) {
+        }
+
+        @Override
+        public void timeout(long timeoutMs) {
+        }
+
+        @Override
+        public Set<TopicPartition> assignment() {
+            return Set.of();
+        }
+
+        @Override
+        public void pause(TopicPartition... partitions) {
+        }
+
+        @Override
+        public void resume(TopicPartition... partitions) {
+        }
+
+        @Override
+        public void requestCommit() {
+        }
+    }
+}
