@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.reflect.Proxy;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTaskContext;
@@ -101,7 +101,7 @@ class OpenSearchSinkTaskTest {
 
     private void startTask(Map<String, String> config) {
         task = new OpenSearchSinkTask();
-        task.initialize(new Context());
+        task.initialize(context());
         task.start(config);
     }
 
@@ -125,40 +125,9 @@ class OpenSearchSinkTaskTest {
         }
     }
 
-    /** What the task asks of its worker here: nothing but a timeout it may set. */
-    private static final class Context implements SinkTaskContext {
-        @Override
-        public Map<String, String> configs() {
-            return Map.of();
-        }
-
-        @Override
-        public void offset(Map<TopicPartition, Long> offsets) {
-        }
-
-        @Override
-        public void offset(TopicPartition tp, long offset) {
-        }
-
-        @Override
-        public void timeout(long timeoutMs) {
-        }
-
-        @Override
-        public Set<TopicPartition> assignment() {
-            return Set.of();
-        }
-
-        @Override
-        public void pause(TopicPartition... partitions) {
-        }
-
-        @Override
-        public void resume(TopicPartition... partitions) {
-        }
-
-        @Override
-        public void requestCommit() {
-        }
+    /** A context that answers nothing: all the task does with it here is set a timeout. */
+    private static SinkTaskContext context() {
+        return (SinkTaskContext) Proxy.newProxyInstance(SinkTaskContext.class.getClassLoader(),
+                new Class<?>[] {SinkTaskContext.class}, (proxy, method, args) -> null);
     }
 }
