@@ -321,6 +321,8 @@ public final class SinkThroughputBenchmark {
         c.put("max.in.flight.requests", "1");
         c.put("consumer.override.max.poll.records", "5000");
         c.put("consumer.override.fetch.max.bytes", "52428800");
+        // 8 MiB per partition and fetch, not 1: with the default a task needed several fetches for each batch.
+        c.put("consumer.override.max.partition.fetch.bytes", "8388608");
         String url = stack.openSearch().url();
         long t0 = StackClients.startSink(stack, name, c);
         StackCpu cpu = StackCpu.of(stack);
