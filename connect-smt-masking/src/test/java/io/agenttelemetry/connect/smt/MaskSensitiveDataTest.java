@@ -9,11 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.connect.data.Struct;
@@ -23,6 +27,9 @@ import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.agenttelemetry.connect.model.AgentEvent;
 import io.agenttelemetry.connect.model.AgentEventConnect;
@@ -265,18 +272,18 @@ class MaskSensitiveDataTest {
      */
     @Test
     void theAgentCorpusAsWrittenPassesUnchanged() throws Exception {
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        java.nio.file.Path corpus = Paths.get(System.getProperty("testdata.dir", "../testdata"), "corpus");
-        List<java.nio.file.Path> files;
-        try (java.util.stream.Stream<java.nio.file.Path> walk = Files.walk(corpus.resolve("agent-traces"))) {
-            files = new java.util.ArrayList<>(walk.filter(Files::isRegularFile).collect(java.util.stream.Collectors.toList()));
+        ObjectMapper json = new ObjectMapper();
+        Path corpus = Paths.get(System.getProperty("testdata.dir", "../testdata"), "corpus");
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(corpus.resolve("agent-traces"))) {
+            files = new ArrayList<>(walk.filter(Files::isRegularFile).collect(Collectors.toList()));
         }
-        try (java.util.stream.Stream<java.nio.file.Path> walk = Files.walk(corpus.resolve("agent-logs"))) {
+        try (Stream<Path> walk = Files.walk(corpus.resolve("agent-logs"))) {
             walk.filter(f -> f.toString().endsWith(".jsonl") || f.toString().endsWith(".json")).forEach(files::add);
         }
         int documents = 0;
-        for (java.nio.file.Path file : files) {
-            try (com.fasterxml.jackson.databind.MappingIterator<Object> values = json.readerFor(Object.class).readValues(file.toFile())) {
+        for (Path file : files) {
+            try (MappingIterator<Object> values = json.readerFor(Object.class).readValues(file.toFile())) {
                 while (values.hasNext()) {
                     Object value = values.next();
                     SinkRecord out = defaults.apply(new SinkRecord("t", 0, null, null, null, value, documents++));

@@ -2,10 +2,15 @@ package io.agenttelemetry.connect.smt.detect;
 
 import java.math.BigInteger;
 import java.util.List;
+import java.util.function.IntPredicate;
 import java.util.regex.Pattern;
 
 /** Detectors gitleaks does not have: Authorization headers, bearer tokens, credentials in URLs, and PII. */
 final class BuiltinDetectors {
+    /** The first seconds of 2000 and of 2040, UTC. */
+    private static final long Y2000 = 946_684_800L;
+    private static final long Y2040 = 2_208_988_800L;
+
     private BuiltinDetectors() {
     }
 
@@ -141,10 +146,6 @@ final class BuiltinDetectors {
         return c >= '0' && c <= '9';
     }
 
-    /** The first seconds of 2000 and of 2040, UTC. */
-    private static final long Y2000 = 946_684_800L;
-    private static final long Y2040 = 2_208_988_800L;
-
     /**
      * A payment card number: passes Luhn and is not an epoch timestamp in microseconds (15-16 digits) or nanoseconds
      * (18-19 digits) between 2000 and 2040, written without separators. OTLP/JSON writes its nanosecond times as
@@ -165,7 +166,7 @@ final class BuiltinDetectors {
     }
 
     /** The characters of s that keep accepts. */
-    private static String keepIf(String s, java.util.function.IntPredicate keep) {
+    private static String keepIf(String s, IntPredicate keep) {
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             if (keep.test(s.charAt(i))) {
