@@ -4,13 +4,14 @@ import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import io.agenttelemetry.connect.model.config.PlaceholderTemplate;
 
 /** The index name template: {kind}, {topic}, {sensitivity} and date patterns like {yyyy.MM.dd} (UTC). */
 final class IndexNameTemplate {
     /** The values a record provides to a template. */
-    static final class Values {
+    static final class Values implements Function<String, String> {
         final String kind;
         final String topic;
         final String sensitivity;
@@ -21,6 +22,17 @@ final class IndexNameTemplate {
             this.topic = topic;
             this.sensitivity = sensitivity;
             this.eventTimeMillis = eventTimeMillis;
+        }
+
+        /** A variable's value by name, so that rendering a record's index name builds no map. */
+        @Override
+        public String apply(String variable) {
+            switch (variable) {
+                case "kind": return kind;
+                case "topic": return topic;
+                case "sensitivity": return sensitivity;
+                default: return null;
+            }
         }
     }
 
@@ -42,7 +54,6 @@ final class IndexNameTemplate {
 
     /** The index name; lowercased, as OpenSearch requires. */
     String render(Values v) {
-        return template.render(Map.of("kind", v.kind, "topic", v.topic, "sensitivity", v.sensitivity), v.eventTimeMillis)
-                .toLowerCase(Locale.ROOT);
+        return template.render(v, v.eventTimeMillis).toLowerCase(Locale.ROOT);
     }
 }

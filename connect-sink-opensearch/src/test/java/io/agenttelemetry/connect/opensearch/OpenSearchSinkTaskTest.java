@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.sink.SinkRecord;
@@ -30,13 +33,19 @@ class OpenSearchSinkTaskTest {
     private HttpServer server;
     private final Deque<Integer> templateAnswers = new ArrayDeque<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    /** The document ids of the bulk requests, in the order they came. */
+    private final List<String> bulkIds = new CopyOnWriteArrayList<>();
     private OpenSearchSinkTask task;
 
     private Map<String, String> startServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
-            exchange.getRequestBody().readAllBytes();
+            String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String path = exchange.getRequestURI().getPath();
+            Matcher id = Pattern.compile("\"_id\":\"([^\"]+)\"").matcher(request);
+            while (path.equals("/_bulk") && id.find()) {
+                bulkIds.add(id.group(1));
+            }
             Integer status = path.startsWith("/_index_template/") ? templateAnswers.poll() : null;
             status = status == null ? 200 : status;
             requests.add(exchange.getRequestMethod() + " " + path + " " + status);
@@ -97,6 +106,25 @@ class OpenSearchSinkTaskTest {
         templateAnswers.add(401);
         ConnectException e = assertThrows(ConnectException.class, () -> startTask(config));
         assertTrue(e.getMessage().contains("HTTP 401"), e.getMessage());
+    }
+
+    @Test
+    void recordsDeliveredAgainAreTakenOnce() throws Exception {
+        startTask(startServer());
+        // Connect delivers a poll's records again after put threw RetriableException, with new ones behind them.
+        task.put(List.of(record(0, 0), record(0, 1), record(1, 0), record(0, 2)));
+        task.put(List.of(record(0, 0), record(0, 1), record(0, 2), record(0, 3), record(1, 0), record(1, 1), record(0, 4)));
+        task.put(List.of(record(1, 1), record(1, 2)));
+        for (int i = 0; i < 100 && bulkIds.size() < 8; i++) {
+            task.preCommit(Map.of());
+            sleep();
+        }
+        assertEquals(List.of("t+0+0", "t+0+1", "t+0+2", "t+0+3", "t+0+4", "t+1+0", "t+1+1", "t+1+2"),
+                bulkIds.stream().sorted().collect(Collectors.toList()));
+    }
+
+    private static SinkRecord record(int partition, long offset) {
+        return new SinkRecord("t", partition, null, null, null, Map.of("message", "m"), offset);
     }
 
     private void startTask(Map<String, String> config) {

@@ -32,7 +32,8 @@ final class CompletedFiles {
 
     /** Kafka acknowledged a record with this source partition and offset. */
     void acked(Map<String, ?> partition, Map<String, ?> offset) {
-        if (partition == null || offset == null || !(partition.get(SourceOffsets.FILE_ID) instanceof String)
+        // Only the completed-file policy reads acknowledgements; without one, a producer thread's work per record is saved.
+        if (!enabled() || partition == null || offset == null || !(partition.get(SourceOffsets.FILE_ID) instanceof String)
                 || !(offset.get(SourceOffsets.POSITION) instanceof Number)) {
             return;
         }

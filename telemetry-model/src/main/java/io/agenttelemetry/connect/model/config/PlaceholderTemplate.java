@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import org.apache.kafka.common.config.ConfigException;
@@ -22,13 +21,18 @@ import io.agenttelemetry.connect.model.LastSecondText;
 public final class PlaceholderTemplate {
     /** A literal, a variable or a date pattern: how it renders, and how it stands in a wildcard pattern. */
     private static final class Part {
-        final BiFunction<Map<String, String>, Long, String> render;
+        final Renderer render;
         final Function<Map<String, String>, String> wildcard;
 
-        Part(BiFunction<Map<String, String>, Long, String> render, Function<Map<String, String>, String> wildcard) {
+        Part(Renderer render, Function<Map<String, String>, String> wildcard) {
             this.render = render;
             this.wildcard = wildcard;
         }
+    }
+
+    /** A part's text from the variables' values and the event time. */
+    private interface Renderer {
+        String render(Function<String, String> variables, long epochMillis);
     }
 
     private final List<Part> parts;
@@ -59,7 +63,7 @@ public final class PlaceholderTemplate {
             }
             String name = template.substring(open + 1, close);
             if (variables.contains(name)) {
-                parts.add(new Part((vars, time) -> vars.get(name), given -> given.getOrDefault(name, "*")));
+                parts.add(new Part((vars, time) -> vars.apply(name), given -> given.getOrDefault(name, "*")));
             } else {
                 DateTimeFormatter f;
                 try {
@@ -78,7 +82,7 @@ public final class PlaceholderTemplate {
      * A date pattern's text for an event time. One without fractions of a second or milli-of-day reads only the
      * second (every zone offset is whole seconds), so its text is kept per second.
      */
-    private static BiFunction<Map<String, String>, Long, String> dateText(DateTimeFormatter f, String pattern) {
+    private static Renderer dateText(DateTimeFormatter f, String pattern) {
         if (pattern.matches(".*[SnNA].*")) {
             return (vars, time) -> f.format(Instant.ofEpochMilli(time));
         }
@@ -87,9 +91,14 @@ public final class PlaceholderTemplate {
     }
 
     public String render(Map<String, String> variables, long epochMillis) {
+        return render(variables::get, epochMillis);
+    }
+
+    /** @param variables each variable's value by name: for a caller per record, without making a map each time */
+    public String render(Function<String, String> variables, long epochMillis) {
         StringBuilder sb = new StringBuilder();
         for (Part p : parts) {
-            sb.append(p.render.apply(variables, epochMillis));
+            sb.append(p.render.render(variables, epochMillis));
         }
         return sb.toString();
     }
