@@ -29,6 +29,9 @@ import org.junit.jupiter.api.Test;
 import com.sun.net.httpserver.HttpServer;
 
 class OpenSearchSinkTaskTest {
+    /** A bulk item's document id, in its action line. */
+    private static final Pattern BULK_ID = Pattern.compile("\"_id\":\"([^\"]+)\"");
+
     /** Answers template PUTs with the queued statuses in turn (200 once they run out), bulk requests with success. */
     private HttpServer server;
     private final Deque<Integer> templateAnswers = new ArrayDeque<>();
@@ -42,7 +45,7 @@ class OpenSearchSinkTaskTest {
         server.createContext("/", exchange -> {
             String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String path = exchange.getRequestURI().getPath();
-            Matcher id = Pattern.compile("\"_id\":\"([^\"]+)\"").matcher(request);
+            Matcher id = BULK_ID.matcher(request);
             while (path.equals("/_bulk") && id.find()) {
                 bulkIds.add(id.group(1));
             }
