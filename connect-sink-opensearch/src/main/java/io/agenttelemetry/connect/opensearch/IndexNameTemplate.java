@@ -10,6 +10,10 @@ import io.agenttelemetry.connect.model.config.PlaceholderTemplate;
 
 /** The index name template: {kind}, {topic}, {sensitivity} and date patterns like {yyyy.MM.dd} (UTC). */
 final class IndexNameTemplate {
+    private static final String KIND = "kind";
+    private static final String TOPIC = "topic";
+    private static final String SENSITIVITY = "sensitivity";
+
     /** The values a record provides to a template. */
     static final class Values implements Function<String, String> {
         final String kind;
@@ -28,9 +32,9 @@ final class IndexNameTemplate {
         @Override
         public String apply(String variable) {
             switch (variable) {
-                case "kind": return kind;
-                case "topic": return topic;
-                case "sensitivity": return sensitivity;
+                case KIND: return kind;
+                case TOPIC: return topic;
+                case SENSITIVITY: return sensitivity;
                 default: return null;
             }
         }
@@ -44,12 +48,12 @@ final class IndexNameTemplate {
 
     static IndexNameTemplate parse(String template) {
         return new IndexNameTemplate(PlaceholderTemplate.parse(OpenSearchSinkConfig.INDEX_NAME_TEMPLATE_CONFIG, template,
-                Set.of("kind", "topic", "sensitivity"), ZoneOffset.UTC));
+                Set.of(KIND, TOPIC, SENSITIVITY), ZoneOffset.UTC));
     }
 
     /** A pattern of the names of one kind: other placeholders and dates as wildcards, lowercased. */
     String wildcard(String kind) {
-        return template.wildcard(Map.of("kind", kind)).toLowerCase(Locale.ROOT);
+        return template.wildcard(Map.of(KIND, kind)).toLowerCase(Locale.ROOT);
     }
 
     /** The index name; lowercased, as OpenSearch requires. */
