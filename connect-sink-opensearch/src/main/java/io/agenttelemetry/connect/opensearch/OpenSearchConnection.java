@@ -24,6 +24,7 @@ import org.apache.hc.client5.http.ssl.DefaultHostnameVerifier;
 import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.util.Timeout;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.opensearch.client.json.jackson.JacksonJsonpMapper;
@@ -48,6 +49,11 @@ final class OpenSearchConnection implements Closeable {
     /** The timeouts opensearch-java's own transport builder sets. */
     private static final Timeout CONNECT_TIMEOUT = Timeout.ofSeconds(1);
     private static final Timeout SOCKET_TIMEOUT = Timeout.ofSeconds(30);
+    /**
+     * Bytes a request body goes to the socket in. The HTTP client's default, 2 KiB, took a bulk request of 6.5 MB
+     * 3,200 write calls, each a TCP segment the node then reads on its own.
+     */
+    private static final int WRITE_CHUNK_BYTES = 64 * 1024;
 
     final OpenSearchClient client;
     final BulkRequests bulk;
@@ -84,7 +90,8 @@ final class OpenSearchConnection implements Closeable {
                     .setHostnameVerifier(config.verifyHostname ? new DefaultHostnameVerifier() : NoopHostnameVerifier.INSTANCE)
                     .build());
         }
-        HttpAsyncClientBuilder builder = HttpAsyncClientBuilder.create().setConnectionManager(connections.build()).disableAutomaticRetries();
+        HttpAsyncClientBuilder builder = HttpAsyncClientBuilder.create().setConnectionManager(connections.build()).disableAutomaticRetries()
+                .setHttp1Config(Http1Config.custom().setChunkSizeHint(WRITE_CHUNK_BYTES).build());
         String authorization = null;
         if (config.username != null) {
             String password = config.password == null ? "" : config.password.value();

@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -154,6 +157,35 @@ class BulkWriterTest {
             List<Document> docs = documents(3);
             assertEquals(List.of(), w.send(docs).get(10, TimeUnit.SECONDS));
             assertEquals(1, requests.size());
+            assertTrue(requests.get(0).endsWith(new String(BulkBody.of(docs, false).readAllBytes(), StandardCharsets.UTF_8)));
+        }
+    }
+
+    /** Write calls this process has made (Linux), or -1 where that is not known. */
+    private static long writeCalls() throws IOException {
+        Path io = Path.of("/proc/self/io");
+        if (!Files.isReadable(io)) {
+            return -1;
+        }
+        return Files.readAllLines(io).stream().filter(l -> l.startsWith("syscw:"))
+                .mapToLong(l -> Long.parseLong(l.substring(6).trim())).findFirst().orElse(-1);
+    }
+
+    @Test
+    void aBulkBodyGoesToTheSocketInLargeWrites() throws Exception {
+        assumeTrue(writeCalls() >= 0, "no /proc/self/io here");
+        try (BulkWriter w = writer(0)) {
+            answer(200, "{\"errors\":false}");
+            String source = "{\"body\":\"" + "x".repeat(1_000) + "\"}";
+            List<Document> docs = new java.util.ArrayList<>();
+            for (int i = 0; i < 1_000; i++) {
+                docs.add(new Document(null, "agent-logs", "id-" + i, source.getBytes(StandardCharsets.UTF_8)));
+            }
+            long before = writeCalls();
+            assertEquals(List.of(), w.send(docs).get(10, TimeUnit.SECONDS));
+            long writes = writeCalls() - before;
+            // About 1 MB: some 20 writes of WRITE_CHUNK_BYTES, against 500 with the client's default of 2 KiB.
+            assertTrue(writes < 150, writes + " write calls for a request of about 1 MB");
             assertTrue(requests.get(0).endsWith(new String(BulkBody.of(docs, false).readAllBytes(), StandardCharsets.UTF_8)));
         }
     }
