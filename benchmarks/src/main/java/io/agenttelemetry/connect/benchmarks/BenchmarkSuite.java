@@ -62,6 +62,9 @@ public final class BenchmarkSuite {
             rows.add(new Result("Masking (1 thread)", method + ", all detectors", ours, "MaskField, 2 fields", maskField, "records/s",
                     1.0 / 3, ">= 100k/s and >= 1/3 of MaskField" + (ours >= 100_000 ? "" : " (100k/s: fail)")));
         }
+        rows.add(new Result("Masking (1 thread)", "the floor: every string read once by an automaton, the JSON arguments parsed "
+                + "and written again, no detector", score(r, "floorWithoutDetection"), "MaskField, 2 fields", maskField, "records/s",
+                0, "reported"));
         Collection<RunResult> corpus = jmh(MaskingCorpusBenchmark.class.getSimpleName());
         List<Object> documents = MaskingCorpusBenchmark.documents();
         rows.add(new Result("Masking (1 thread)", "the agent corpus's " + documents.size() + " documents, schemaless, all detectors",
@@ -73,7 +76,9 @@ public final class BenchmarkSuite {
         Collection<RunResult> r = jmh(EventJsonBenchmark.class.getSimpleName());
         return List.of(new Result("Source values (1 thread)", "value.format=json: the source writes each event's JSON",
                 score(r, "jsonValueFormat"), "value.format=struct: the struct, written by the worker's JsonConverter",
-                score(r, "structThroughJsonConverter"), "events/s", 0, "reported"));
+                score(r, "structThroughJsonConverter"), "events/s", 0, "reported"),
+                new Result("Source values (1 thread)", "the source benchmark's 1 KiB lines parsed, normalized and written as JSON",
+                        score(r, "parseAndWriteJson"), "none", 0, "events/s", 0, "reported"));
     }
 
     private static List<Result> parsers() throws Exception {

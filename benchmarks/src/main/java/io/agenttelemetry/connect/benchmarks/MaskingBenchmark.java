@@ -25,7 +25,8 @@ import io.agenttelemetry.connect.smt.MaskSensitiveData;
 
 /**
  * Records/s per thread for 1 KiB agent tool-call events: MaskSensitiveData with every detector on (schemaless and
- * Struct), side by side with Kafka's MaskField masking two named fields of the same schemaless event.
+ * Struct), side by side with Kafka's MaskField masking two named fields of the same schemaless event, and with what
+ * the masking costs before any detector runs ({@link MaskingFloor}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -101,6 +102,14 @@ public class MaskingBenchmark {
     @Benchmark
     public SinkRecord kafkaMaskFieldTwoFields() {
         return maskField.apply(schemaless[next++ & (RECORDS - 1)]);
+    }
+
+    /** No detection, only the passes and copies full detection cannot do without ({@link MaskingFloor}). */
+    @Benchmark
+    @SuppressWarnings("unchecked")
+    public int floorWithoutDetection() {
+        Map<String, Object> value = (Map<String, Object>) schemaless[next++ & (RECORDS - 1)].value();
+        return MaskingFloor.scan(value, 0) + MaskingFloor.rewriteArguments(value).size();
     }
 
     /** Size of the schemaless event as JSON, to check it is about 1 KiB. */
