@@ -48,6 +48,7 @@ public class EventJsonBenchmark {
     private List<AgentEvent> events;
     private List<String> lines;
     private EventParser parser;
+    private final EventSource source = EventSource.create("/var/log/agents/agent-events.jsonl", 0, "jsonl");
     private JsonConverter converter;
 
     @Setup
@@ -81,7 +82,6 @@ public class EventJsonBenchmark {
     @Benchmark
     @OperationsPerInvocation(EVENTS)
     public void parseAndWriteJson(Blackhole bh) throws LineParseException {
-        EventSource source = EventSource.create("/var/log/agents/agent-events.jsonl", 0, "jsonl");
         try (AgentEventJson.Writer json = new AgentEventJson.Writer()) {
             for (String line : lines) {
                 for (AgentEvent e : parser.parse(line, source)) {

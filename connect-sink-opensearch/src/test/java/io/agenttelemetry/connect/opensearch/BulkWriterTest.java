@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,7 @@ class BulkWriterTest {
     }
 
     private static List<Document> documents(int n) {
-        List<Document> docs = new java.util.ArrayList<>();
+        List<Document> docs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             docs.add(new Document(null, "agent-spans", "id-" + i, ("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8)));
         }
@@ -177,7 +178,7 @@ class BulkWriterTest {
         try (BulkWriter w = writer(0)) {
             answer(200, "{\"errors\":false}");
             String source = "{\"body\":\"" + "x".repeat(1_000) + "\"}";
-            List<Document> docs = new java.util.ArrayList<>();
+            List<Document> docs = new ArrayList<>();
             for (int i = 0; i < 1_000; i++) {
                 docs.add(new Document(null, "agent-logs", "id-" + i, source.getBytes(StandardCharsets.UTF_8)));
             }
