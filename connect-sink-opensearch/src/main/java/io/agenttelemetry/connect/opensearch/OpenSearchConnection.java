@@ -108,7 +108,7 @@ final class OpenSearchConnection implements Closeable {
         ApacheHttpClient5Transport transport = new ApacheHttpClient5Transport(http, new Header[0], hosts.stream().map(Node::new).toList(),
                 new JacksonJsonpMapper(new ObjectMapper()), null, null, null, null, false, false, false);
         http.start();
-        return new OpenSearchConnection(transport, new StreamingBulkRequests(http, hosts, authorization), null);
+        return new OpenSearchConnection(transport, new StreamingBulkRequests(http, hosts, authorization, WRITE_CHUNK_BYTES), null);
     }
 
     /** Amazon OpenSearch Service or Serverless: every request signed with SigV4 by opensearch-java's AWS transport. */

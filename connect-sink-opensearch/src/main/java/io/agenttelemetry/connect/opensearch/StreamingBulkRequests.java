@@ -30,13 +30,18 @@ final class StreamingBulkRequests implements BulkRequests {
     private final List<HttpHost> hosts;
     /** Sent with every request: a streamed body cannot be sent again after a 401 challenge. */
     private final String authorization;
+    private final int writeChunkBytes;
     private final AtomicInteger next = new AtomicInteger();
 
-    /** @param authorization the Authorization header's value, or null */
-    StreamingBulkRequests(CloseableHttpAsyncClient http, List<HttpHost> hosts, String authorization) {
+    /**
+     * @param authorization the Authorization header's value, or null
+     * @param writeChunkBytes the most body bytes handed to the connection at a time
+     */
+    StreamingBulkRequests(CloseableHttpAsyncClient http, List<HttpHost> hosts, String authorization, int writeChunkBytes) {
         this.http = http;
         this.hosts = List.copyOf(hosts);
         this.authorization = authorization;
+        this.writeChunkBytes = writeChunkBytes;
     }
 
     @Override
@@ -47,7 +52,7 @@ final class StreamingBulkRequests implements BulkRequests {
             request.setHeader(HttpHeaders.AUTHORIZATION, authorization);
         }
         Future<Message<HttpResponse, byte[]>> reply = http.execute(
-                new BasicRequestProducer(request, new BulkBodyProducer(BulkBody.pieces(docs, createOnly))),
+                new BasicRequestProducer(request, new BulkBodyProducer(BulkBody.pieces(docs, createOnly), writeChunkBytes)),
                 new BasicResponseConsumer<>(new BasicAsyncEntityConsumer()), null);
         try {
             Message<HttpResponse, byte[]> message = reply.get();

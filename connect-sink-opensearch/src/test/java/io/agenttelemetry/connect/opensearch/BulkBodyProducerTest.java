@@ -57,7 +57,7 @@ class BulkBodyProducerTest {
     }
 
     @Test
-    void sendsTheBodysBytesHoweverLittleTheConnectionTakesAtATime() throws Exception {
+    void sendsTheBodysBytesHoweverLittleTheConnectionTakesAtATimeAndWhateverTheStagingSize() throws Exception {
         Random random = new Random(3);
         List<Document> docs = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
@@ -65,8 +65,9 @@ class BulkBodyProducerTest {
                     : doc("id-" + i, "{\"n\":" + i + ",\"pad\":\"" + "x".repeat(random.nextInt(300)) + "\"}"));
         }
         byte[] expected = BulkBody.of(docs, false).readAllBytes();
-        for (int room : new int[] {1, 2, 7, 64, 1000, expected.length, expected.length + 5}) {
-            BulkBodyProducer producer = new BulkBodyProducer(BulkBody.pieces(docs, false));
+        for (int[] sizes : pairs(new int[] {1, 2, 7, 64, 1000, expected.length, expected.length + 5})) {
+            int room = sizes[0];
+            BulkBodyProducer producer = new BulkBodyProducer(BulkBody.pieces(docs, false), sizes[1]);
             assertEquals(expected.length, producer.getContentLength());
             assertEquals("application/x-ndjson", producer.getContentType());
             Connection connection = new Connection(room);
@@ -77,14 +78,25 @@ class BulkBodyProducerTest {
                 connection.left = room;
                 producer.produce(connection);
             }
-            assertArrayEquals(expected, connection.sent.toByteArray(), "room " + room);
+            assertArrayEquals(expected, connection.sent.toByteArray(), "room " + room + ", staging " + sizes[1]);
             assertEquals(0, producer.available());
         }
     }
 
+    /** Every pair of the sizes, each with itself too. */
+    private static List<int[]> pairs(int[] sizes) {
+        List<int[]> pairs = new ArrayList<>();
+        for (int a : sizes) {
+            for (int b : sizes) {
+                pairs.add(new int[] {a, b});
+            }
+        }
+        return pairs;
+    }
+
     @Test
     void anEmptyBatchEndsAtOnce() throws Exception {
-        BulkBodyProducer producer = new BulkBodyProducer(BulkBody.pieces(List.of(), false));
+        BulkBodyProducer producer = new BulkBodyProducer(BulkBody.pieces(List.of(), false), 64);
         Connection connection = new Connection(10);
         connection.left = 10;
         producer.produce(connection);
