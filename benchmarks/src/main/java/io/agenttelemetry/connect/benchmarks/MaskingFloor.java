@@ -9,6 +9,8 @@ import java.util.Random;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.agenttelemetry.connect.model.GenAiAttributes;
+
 /**
  * What masking {@link MaskingBenchmark}'s events the way the masking issue asks costs before any detector runs: one
  * automaton pass over every string value of the record (field names not counted: their verdicts can be cached), in
@@ -20,7 +22,6 @@ final class MaskingFloor {
     /** Random transitions of 64 states on 7-bit characters: each step depends on the previous one, as in an automaton. */
     private static final int[] TRANSITIONS = new Random(1).ints(64 * 128, 0, 64).toArray();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String ARGUMENTS = "gen_ai.tool.call.arguments";
 
     private MaskingFloor() {
     }
@@ -60,7 +61,8 @@ final class MaskingFloor {
     static Map<String, Object> rewriteArguments(Map<String, Object> value) {
         Map<String, Object> attributes = new LinkedHashMap<>((Map<String, Object>) value.get("attributes"));
         try {
-            attributes.put(ARGUMENTS, JSON.writeValueAsString(JSON.readValue((String) attributes.get(ARGUMENTS), Object.class)));
+            String arguments = (String) attributes.get(GenAiAttributes.TOOL_CALL_ARGUMENTS);
+            attributes.put(GenAiAttributes.TOOL_CALL_ARGUMENTS, JSON.writeValueAsString(JSON.readValue(arguments, Object.class)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
